@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import { sendError } from './http/errors';
+import { serveApp } from './static/serve-app';
+import { syncRoutes } from './sync/routes';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  /** Built client to serve; omitted in API-only tests. */
+  distDir?: string;
+  now?: () => Date;
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createApp(options: AppOptions): Hono {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const app = new Hono();
+
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+
+  const api = new Hono();
+  api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
+  api.route('/sync', syncRoutes(options.db, { now, log }));
+  api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+  app.route('/api', api);
+
+  if (options.distDir) app.route('/', serveApp(options.distDir));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      return sendError(
+        c,
+        error.status === 413 ? 413 : 400,
+        error.status === 413 ? 'payload_too_large' : 'invalid_request',
+        error.message,
+      );
+    }
+    log(`unhandled error on ${c.req.method} ${c.req.path}`, error);
+    return sendError(
+      c,
+      500,
+      'internal',
+      'Something went wrong on the server; nothing was half-stored',
+    );
+  });
+  app.notFound((c) => sendError(c, 404, 'not_found', 'Not found'));
+  return app;
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export interface DbConfig {
+  /** Folder for the embedded SQLite file; ignored when databaseUrl is set. */
+  dataDir: string;
+  /** A postgres:// URL selects PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves with one). */
+  pgSchema?: string | undefined;
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  describe: string;
+  close: () => Promise<void>;
+}
+
+export function connectDb(config: DbConfig): DbHandle {
+  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.pgSchema);
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'lookfor.sqlite');
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', describe: `SQLite at ${file}`, close: () => db.destroy() };
+}
+
+function connectPostgres(url: string, schema: string | undefined): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
+  return {
+    db,
+    dialect: 'postgres',
+    describe: `PostgreSQL at ${safeUrl}`,
+    close: () => db.destroy(),
+  };
+}

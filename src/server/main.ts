@@ -1,0 +1,30 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { connectDb } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const handle = connectDb(config);
+  const applied = await migrateToLatest(handle.db);
+  for (const name of applied) console.log(`migrated: ${name}`);
+
+  const app = createApp({ db: handle.db, distDir: config.distDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Lookfor is serving on http://localhost:${info.port} (${handle.describe})`);
+  });
+
+  const stop = () => {
+    server.close(() => {
+      void handle.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { Entity } from '../../shared/entities';
+import type { Change, PullResponse } from '../../shared/sync';
+import { conflictsAfter, currentServerSeq, recordsAfter, type Queryable } from './repository';
+
+/**
+ * Changes after `cursor` in server-sequence order. Records and conflict siblings
+ * share one sequence, so the two lists are merged by it. Rows are served only up
+ * to the counter value read first: everything at or below it has committed, so
+ * two queries that see different snapshots can never make the cursor skip a row.
+ */
+export async function pullChanges(
+  db: Queryable,
+  cursor: number,
+  limit: number,
+): Promise<PullResponse> {
+  const latest = await currentServerSeq(db);
+  if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
+
+  const [records, conflicts] = await Promise.all([
+    recordsAfter(db, cursor, limit + 1),
+    conflictsAfter(db, cursor, limit + 1),
+  ]);
+  const merged: Change[] = [
+    ...records.map((r): Change => ({
+      kind: 'record',
+      serverSeq: r.serverSeq,
+      entity: Entity.parse(r.entity),
+      entityId: r.entityId,
+      rev: r.rev,
+      deleted: r.deleted,
+      data: r.data,
+    })),
+    ...conflicts.map((c): Change => ({
+      kind: 'conflict',
+      serverSeq: c.serverSeq,
+      conflictId: c.id,
+      entity: Entity.parse(c.entity),
+      entityId: c.entityId,
+      baseRev: c.baseRev,
+      data: c.data,
+      createdAt: c.createdAt,
+      resolved: c.resolved,
+    })),
+  ].sort((a, b) => a.serverSeq - b.serverSeq);
+
+  const committed = merged.filter((c) => c.serverSeq <= latest);
+  const changes = committed.slice(0, limit);
+  const last = changes.at(-1);
+  return {
+    changes,
+    cursor: last ? last.serverSeq : cursor,
+    hasMore: committed.length > limit || committed.length < merged.length,
+    reset: false,
+  };
+}

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { issuesToFields } from '../../shared/errors';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_BODY_BYTES,
+  PullQuery,
+  PushRequest,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/sync';
+import type { Database } from '../db/schema';
+import { readJson, sendError } from '../http/errors';
+import { pullChanges } from './pull';
+import { applyPush, type PushContext } from './push';
+
+export function syncRoutes(db: Kysely<Database>, context: PushContext): Hono {
+  const routes = new Hono();
+
+  routes.post(
+    '/push',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        sendError(
+          c,
+          413,
+          'payload_too_large',
+          'The push is larger than 5 MB; send fewer notes at a time',
+        ),
+    }),
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      const parsed = PushRequest.safeParse(body.value);
+      if (!parsed.success) {
+        return sendError(
+          c,
+          400,
+          'invalid_request',
+          'The push does not match the sync contract',
+          issuesToFields(parsed.error),
+        );
+      }
+      const results = await applyPush(db, parsed.data, context);
+      return c.json({ results } satisfies PushResponse);
+    },
+  );
+
+  routes.get('/pull', async (c) => {
+    const parsed = PullQuery.safeParse({
+      cursor: c.req.query('cursor'),
+      limit: c.req.query('limit'),
+    });
+    if (!parsed.success) {
+      return sendError(
+        c,
+        400,
+        'invalid_request',
+        'cursor must be a whole number and limit between 1 and 1000',
+        issuesToFields(parsed.error),
+      );
+    }
+    const { cursor, limit = DEFAULT_PULL_LIMIT } = parsed.data;
+    return c.json((await pullChanges(db, cursor, limit)) satisfies PullResponse);
+  });
+
+  return routes;
+}

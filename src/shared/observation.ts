@@ -1,0 +1,54 @@
+import * as z from 'zod/mini';
+import { SeenResponse } from './protocol';
+
+export const gradeBands = ['PreK', 'K-2', '3-5', '6-8', '9-12', 'Mixed'] as const;
+export const GradeBand = z.enum(gradeBands, { error: 'Choose a grade band' });
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${label} is required` }),
+      z.maxLength(max, { error: `${label} is at most ${max} characters` }),
+    );
+
+/** The room details an observer enters before tapping look-fors. */
+export const ObservationSetup = z.object({
+  school: requiredText('School', 120),
+  room: requiredText('Room', 40),
+  gradeBand: GradeBand,
+  subject: requiredText('Subject', 60),
+  observer: requiredText('Observer', 120),
+});
+export type ObservationSetup = z.infer<typeof ObservationSetup>;
+
+export const isoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' });
+
+/**
+ * One visit to one room. Blast observations carry no teacher identity: there is
+ * deliberately no field for one.
+ */
+export const Observation = z
+  .object({
+    id: z.uuid({ error: 'Must be a UUID' }),
+    protocolId: z.string().check(z.minLength(1), z.maxLength(64)),
+    protocolVersion: z.int().check(z.positive()),
+    ...ObservationSetup.shape,
+    startedAt: isoDateTime,
+    endedAt: z.nullable(isoDateTime),
+    responses: z.record(z.string().check(z.maxLength(64)), SeenResponse),
+    notes: z.string().check(z.maxLength(10_000, { error: 'Notes are at most 10,000 characters' })),
+    status: z.enum(['draft', 'complete']),
+  })
+  .check(
+    z.refine((o) => o.status === 'draft' || o.endedAt !== null, {
+      error: 'A complete observation needs an end time',
+      path: ['endedAt'],
+    }),
+    z.refine((o) => o.endedAt === null || Date.parse(o.endedAt) >= Date.parse(o.startedAt), {
+      error: 'End time is before start time',
+      path: ['endedAt'],
+    }),
+  );
+export type Observation = z.infer<typeof Observation>;

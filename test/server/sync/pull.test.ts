@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { observation, putMutation } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/server-app';
+import { testDialects } from '../../support/test-db';
+
+const dialects = await testDialects();
+
+describe.each(dialects)('sync pull on %s', (dialect) => {
+  let server: TestServer;
+  const client = crypto.randomUUID();
+
+  beforeEach(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterEach(async () => {
+    await server.db.dispose();
+  });
+
+  it('pages through changes in server order without repeats or gaps', async () => {
+    const records = Array.from({ length: 23 }, () => observation());
+    await server.push(
+      client,
+      records.map((r) => putMutation(client, r)),
+    );
+
+    const seen: string[] = [];
+    const seqs: number[] = [];
+    let cursor = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await server.pull(cursor, 5);
+      pages += 1;
+      for (const change of page.changes) {
+        seen.push(change.entityId);
+        seqs.push(change.serverSeq);
+      }
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBe(5);
+    expect(seen).toEqual(records.map((r) => r.id));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('returns nothing new and keeps the cursor when up to date', async () => {
+    await server.push(client, [putMutation(client, observation())]);
+    const first = await server.pull(0);
+    const again = await server.pull(first.cursor);
+    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, reset: false });
+  });
+
+  it('tells a client to start again when its cursor is ahead of the server', async () => {
+    await server.push(client, [putMutation(client, observation())]);
+    const answer = await server.pull(9999);
+    expect(answer).toMatchObject({ reset: true, cursor: 0, changes: [] });
+  });
+
+  it('never lets a reader skip a change while writers push concurrently', async () => {
+    const writers = Array.from({ length: 12 }, (_, i) => {
+      const id = crypto.randomUUID();
+      return Array.from({ length: 3 }, () => observation({ room: `W${i}` })).map((r) =>
+        putMutation(id, r, { clientId: id }),
+      );
+    });
+    const expected = new Set(writers.flat().map((m) => m.entityId));
+    const received = new Set<string>();
+    let cursor = 0;
+    let done = false;
+    const reader = (async () => {
+      for (;;) {
+        // Only a pull that started after every writer finished may end the loop.
+        const writersFinished = done;
+        const page = await server.pull(cursor, 4);
+        for (const c of page.changes) received.add(c.entityId);
+        cursor = page.cursor;
+        if (writersFinished && !page.hasMore) break;
+      }
+    })();
+    await Promise.all(writers.map((batch) => server.push(batch[0]!.clientId, batch)));
+    done = true;
+    await reader;
+    expect(received).toEqual(expected);
+  });
+});

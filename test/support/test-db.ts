@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { connectDb, type DbHandle } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+
+export const postgresUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Whether the PostgreSQL that CI and the dev machines run is reachable. */
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface TestDb extends DbHandle {
+  dispose: () => Promise<void>;
+}
+
+/** A fresh, migrated database: a temporary SQLite file or a throwaway PostgreSQL schema. */
+export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lookfor-test-'));
+    const handle = connectDb({ dataDir: dir });
+    await migrateToLatest(handle.db);
+    return {
+      ...handle,
+      dispose: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * The dialects server tests run against. PostgreSQL is required in CI; on a machine
+ * without it the PostgreSQL variants are skipped with a visible notice.
+ */
+export async function testDialects(): Promise<Array<'sqlite' | 'postgres'>> {
+  if (await postgresAvailable()) return ['sqlite', 'postgres'];
+  if (process.env.CI)
+    throw new Error(`PostgreSQL is required in CI and is not reachable at ${postgresUrl}`);
+  console.warn(`PostgreSQL not reachable at ${postgresUrl}: running server tests on SQLite only`);
+  return ['sqlite'];
+}
