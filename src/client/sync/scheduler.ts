@@ -1,0 +1,126 @@
+import { backoffDelay } from '../../shared/backoff';
+import type { SyncOutcome } from './engine';
+
+export interface SchedulerState {
+  syncing: boolean;
+  online: boolean;
+  unsupported: boolean;
+  /** Failures in a row; drives the backoff. */
+  failures: number;
+  nextRetryAt: number | null;
+}
+
+export interface SchedulerDeps {
+  run: () => Promise<SyncOutcome>;
+  random: () => number;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  now: () => number;
+  isOnline: () => boolean;
+  /** Time between quiet pulls while all is well, to bring in other devices' changes. */
+  pollMs?: number;
+  /** Delay after a local edit before pushing it, so a burst of taps goes as one. */
+  editDelayMs?: number;
+  unsupported?: boolean;
+}
+
+export interface Scheduler {
+  /** Sync now (app start, online, visible, the button). Joins a sync already running. */
+  trigger: () => Promise<void>;
+  /** A note was saved: sync soon. */
+  noteSaved: () => void;
+  setOnline: (online: boolean) => void;
+  state: () => SchedulerState;
+  subscribe: (listener: (state: SchedulerState) => void) => () => void;
+  stop: () => void;
+}
+
+/**
+ * Decides when to sync: on demand, shortly after edits, and on a timer that backs
+ * off exponentially with jitter after failures. Only one sync runs at a time in a
+ * tab; a trigger during a run asks for one more run after it.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const listeners = new Set<(state: SchedulerState) => void>();
+  let state: SchedulerState = {
+    syncing: false,
+    online: deps.isOnline(),
+    unsupported: deps.unsupported ?? false,
+    failures: 0,
+    nextRetryAt: null,
+  };
+  let timer: unknown = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const publish = (patch: Partial<SchedulerState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  const schedule = (ms: number) => {
+    if (timer !== null) deps.clearTimer(timer);
+    if (stopped) return;
+    publish({ nextRetryAt: deps.now() + ms });
+    timer = deps.setTimer(() => {
+      timer = null;
+      void trigger();
+    }, ms);
+  };
+
+  async function runLoop(): Promise<void> {
+    do {
+      again = false;
+      publish({ syncing: true });
+      const outcome = await deps
+        .run()
+        .catch((error: unknown): SyncOutcome => ({
+          ok: false,
+          reason: 'server',
+          message: String(error),
+        }));
+      publish({ syncing: false });
+      if (outcome.ok) {
+        publish({ failures: 0, online: true });
+        schedule(deps.pollMs ?? 120_000);
+      } else if (outcome.reason === 'busy') {
+        schedule(deps.pollMs ?? 120_000);
+      } else {
+        const failures = state.failures + 1;
+        publish({ failures, online: outcome.reason === 'offline' ? false : state.online });
+        schedule(backoffDelay(failures - 1, deps.random));
+      }
+    } while (again && !stopped);
+  }
+
+  function trigger(): Promise<void> {
+    if (stopped || state.unsupported) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = runLoop().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    trigger,
+    noteSaved: () => schedule(deps.editDelayMs ?? 1_500),
+    setOnline: (online) => {
+      publish({ online });
+      if (online) void trigger();
+    },
+    state: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => {
+      stopped = true;
+      if (timer !== null) deps.clearTimer(timer);
+    },
+  };
+}
