@@ -73,13 +73,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     do {
       again = false;
       publish({ syncing: true });
-      const outcome = await deps
-        .run()
-        .catch((error: unknown): SyncOutcome => ({
-          ok: false,
-          reason: 'server',
-          message: String(error),
-        }));
+      const outcome = await deps.run().catch((error: unknown): SyncOutcome => ({
+        ok: false,
+        reason: 'server',
+        message: String(error),
+      }));
       publish({ syncing: false });
       if (outcome.ok) {
         publish({ failures: 0, online: true });

@@ -1,0 +1,38 @@
+import { writesSettled } from '../data/write-tracker';
+
+export type PwaState = 'installing' | 'offline-ready' | 'update-available' | 'unsupported';
+
+/**
+ * Registers the service worker (prompt-to-update). The new version waits until the
+ * user agrees, and even then the page reloads only after every pending write has
+ * reached IndexedDB.
+ */
+export async function registerServiceWorker(
+  onState: (state: PwaState, applyUpdate: () => Promise<void>) => void,
+): Promise<void> {
+  if (!('serviceWorker' in navigator)) {
+    onState('unsupported', async () => undefined);
+    return;
+  }
+  const { Workbox } = await import('workbox-window');
+  const wb = new Workbox('/sw.js', { scope: '/' });
+
+  const applyUpdate = async () => {
+    await writesSettled();
+    wb.addEventListener('controlling', () => window.location.reload());
+    wb.messageSkipWaiting();
+  };
+  wb.addEventListener('waiting', () => onState('update-available', applyUpdate));
+  wb.addEventListener('activated', (event) => {
+    if (!event.isUpdate) onState('offline-ready', applyUpdate);
+  });
+  // Installed iPad apps can stay open for days: look for a new build on return.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb.update().catch(() => undefined);
+  });
+
+  const registration = await wb.register();
+  if (registration?.active && navigator.serviceWorker.controller) {
+    onState('offline-ready', applyUpdate);
+  }
+}

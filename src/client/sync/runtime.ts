@@ -1,0 +1,35 @@
+import type { LookforDb } from '../data/db';
+import { syncOnce } from './engine';
+import { createScheduler, type Scheduler } from './scheduler';
+import { webLockRunner } from './web-lock';
+
+/**
+ * Wires the scheduler to the browser's triggers: app start, `online`, the page
+ * becoming visible again, a timer, and the "Sync now" button (which calls trigger).
+ */
+export function startSync(db: LookforDb): Scheduler {
+  const runExclusive = webLockRunner();
+  const scheduler = createScheduler({
+    run: () =>
+      syncOnce({
+        db,
+        fetch: (input, init) => fetch(input, init),
+        baseUrl: '',
+        now: () => new Date(),
+        runExclusive: runExclusive ?? (async () => 'busy' as const),
+      }),
+    random: Math.random,
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
+    isOnline: () => navigator.onLine,
+    unsupported: runExclusive === null,
+  });
+  window.addEventListener('online', () => scheduler.setOnline(true));
+  window.addEventListener('offline', () => scheduler.setOnline(false));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void scheduler.trigger();
+  });
+  void scheduler.trigger();
+  return scheduler;
+}

@@ -1,0 +1,18 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Store } from '../data/store';
+import type { Scheduler } from '../sync/scheduler';
+
+export interface AppServices {
+  store: Store;
+  scheduler: Scheduler;
+  now: () => Date;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useServices needs an <AppContext.Provider>');
+  return services;
+}

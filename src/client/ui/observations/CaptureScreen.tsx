@@ -1,0 +1,114 @@
+import { findProtocol } from '../../../shared/builtin-protocols';
+import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
+import { useServices } from '../app-context';
+import { hrefFor, navigate } from '../shell/route';
+import { ConflictChooser } from './ConflictChooser';
+import { gradeLabel } from './labels';
+import { LookForItem } from './LookForItem';
+import { NotesField } from './NotesField';
+import { SyncBadge } from './SyncBadge';
+
+/** Tapping look-fors in the room. Every tap and keystroke is saved before anything else. */
+export function CaptureScreen({ id }: { id: string }) {
+  const { store, now } = useServices();
+  const view = store.useObservation(id);
+
+  if (view === undefined) return <p class="screen muted">Loading…</p>;
+  if (view === null) {
+    return (
+      <section class="screen">
+        <h2>Observation not found</h2>
+        <p>
+          It is not on this device. <a href={hrefFor({ name: 'list' })}>Back to my observations</a>
+        </p>
+      </section>
+    );
+  }
+  const { observation } = view;
+  const protocol = findProtocol(observation.protocolId, observation.protocolVersion);
+  const finished = observation.status === 'complete';
+
+  return (
+    <section class="screen capture" aria-labelledby="capture-title">
+      <header class="capture-head">
+        <div>
+          <h2 id="capture-title">
+            Room {observation.room} · {gradeLabel(observation.gradeBand)} · {observation.subject}
+          </h2>
+          <p class="muted">
+            {protocol?.name ?? observation.protocolId} · {observation.school}
+          </p>
+        </div>
+        <SyncBadge state={view.syncState} />
+      </header>
+
+      {view.rejections.length > 0 && (
+        <div class="banner attention" role="alert">
+          <h3>The server could not accept this observation</h3>
+          <ul>
+            {view.rejections.map((r) => (
+              <li key={r.path}>
+                {r.path}: {r.message}
+              </li>
+            ))}
+          </ul>
+          <p>
+            It is kept on this device. Edit it to fix the problem, or export it from the sync bar.
+          </p>
+        </div>
+      )}
+      {view.conflicts.length > 0 && <ConflictChooser view={view} />}
+
+      {protocol ? (
+        <>
+          <p class="progress" aria-live="polite">
+            {answeredCount(observation, protocol)} of {protocol.lookFors.length} look-fors answered
+          </p>
+          <ol class="look-fors">
+            {protocol.lookFors.map((lookFor, index) => (
+              <LookForItem
+                key={lookFor.id}
+                lookFor={lookFor}
+                number={index + 1}
+                value={observation.responses[lookFor.id]}
+                disabled={finished}
+                onChange={(value) =>
+                  void store.update(id, (current) => setResponse(current, lookFor.id, value))
+                }
+              />
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p class="banner attention">This observation uses a protocol this device does not have.</p>
+      )}
+
+      <NotesField
+        key={observation.id}
+        initial={observation.notes}
+        readOnly={finished}
+        onChange={(notes) => void store.update(id, (current) => ({ ...current, notes }))}
+      />
+
+      <div class="capture-actions">
+        <a class="button" href={hrefFor({ name: 'list' })}>
+          {finished ? 'Back' : 'Save and leave'}
+        </a>
+        {!finished && (
+          <button
+            type="button"
+            class="button primary big"
+            onClick={() =>
+              void store
+                .update(id, (current) => finishObservation(current, now()))
+                .then(() => navigate({ name: 'list' }))
+            }
+          >
+            Finish observation
+          </button>
+        )}
+      </div>
+      <p class="saved-note muted">Saved on this device as you tap.</p>
+    </section>
+  );
+}

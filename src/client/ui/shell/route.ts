@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route = { name: 'list' } | { name: 'start' } | { name: 'observe'; id: string };
+
+/** Hash routes keep every screen inside the one cached app shell. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const observe = /^\/observe\/([0-9a-f-]{36})$/i.exec(path);
+  if (observe?.[1]) return { name: 'observe', id: observe[1] };
+  if (path === '/start') return { name: 'start' };
+  return { name: 'list' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/';
+    case 'start':
+      return '#/start';
+    case 'observe':
+      return `#/observe/${route.id}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

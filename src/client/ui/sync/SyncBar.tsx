@@ -1,0 +1,46 @@
+import { timeAgo } from '../../../shared/sync-status';
+import { useServices } from '../app-context';
+import { useSyncStatus } from './use-sync-status';
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function SyncBar() {
+  const { scheduler, store, now } = useServices();
+  const status = useSyncStatus();
+  const exportUnsent = async () => {
+    const stamp = now().toISOString().slice(0, 16).replace(':', '');
+    download(`lookfor-unsent-${stamp}.json`, await store.exportUnsent());
+  };
+  return (
+    <div class="sync-bar">
+      <p
+        class={`sync-status tone-${status.tone}`}
+        role="status"
+        aria-live="polite"
+        data-testid="sync-status"
+      >
+        {status.text}
+        {status.oldestPendingAt && status.pending > 0 && (
+          <span class="sync-age"> · oldest saved {timeAgo(status.oldestPendingAt, now())}</span>
+        )}
+      </p>
+      <div class="sync-actions">
+        {status.pending > 0 && (
+          <button type="button" class="button quiet" onClick={() => void exportUnsent()}>
+            Export unsent
+          </button>
+        )}
+        <button type="button" class="button" onClick={() => void scheduler.trigger()}>
+          Sync now
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncOutcome } from '../../../src/client/sync/engine';
+import { createScheduler, type SchedulerDeps } from '../../../src/client/sync/scheduler';
+
+function harness(outcomes: SyncOutcome[], extra: Partial<SchedulerDeps> = {}) {
+  const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
+  let runs = 0;
+  const scheduler = createScheduler({
+    run: async () => {
+      runs += 1;
+      return outcomes.shift() ?? { ok: true, pushed: 0, pulled: 0 };
+    },
+    random: () => 0.5,
+    setTimer: (fn, ms) => {
+      const timer = { fn, ms, cleared: false };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimer: (handle) => {
+      (handle as { cleared: boolean }).cleared = true;
+    },
+    now: () => 0,
+    isOnline: () => true,
+    pollMs: 60_000,
+    editDelayMs: 1_000,
+    ...extra,
+  });
+  const live = () => timers.filter((t) => !t.cleared);
+  return { scheduler, runs: () => runs, live };
+}
+
+const offline: SyncOutcome = { ok: false, reason: 'offline', message: 'no connection' };
+
+describe('the sync scheduler', () => {
+  it('retries after failures with growing, jittered delays and resets after success', async () => {
+    const { scheduler, live } = harness([offline, offline, offline]);
+    await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(1_500);
+    await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(3_000);
+    await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(6_000);
+    expect(scheduler.state()).toMatchObject({ failures: 3, online: false });
+    await scheduler.trigger();
+    expect(scheduler.state()).toMatchObject({ failures: 0, online: true });
+    expect(live().at(-1)?.ms).toBe(60_000);
+    expect(live()).toHaveLength(1);
+  });
+
+  it('runs again once when triggered during a run', async () => {
+    const { scheduler, runs } = harness([]);
+    const first = scheduler.trigger();
+    void scheduler.trigger();
+    void scheduler.trigger();
+    await first;
+    expect(runs()).toBe(2);
+  });
+
+  it('syncs shortly after a note is saved, once for a burst of taps', async () => {
+    const { scheduler, live, runs } = harness([]);
+    scheduler.noteSaved();
+    scheduler.noteSaved();
+    scheduler.noteSaved();
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.ms).toBe(1_000);
+    live()[0]?.fn();
+    await Promise.resolve();
+    expect(runs()).toBe(1);
+  });
+
+  it('syncs when the connection returns', async () => {
+    const { scheduler, runs } = harness([]);
+    scheduler.setOnline(false);
+    expect(runs()).toBe(0);
+    scheduler.setOnline(true);
+    await Promise.resolve();
+    expect(runs()).toBe(1);
+  });
+
+  it('never syncs where safe one-tab syncing is impossible', async () => {
+    const { scheduler, runs } = harness([], { unsupported: true });
+    await scheduler.trigger();
+    expect(runs()).toBe(0);
+  });
+
+  it('stops scheduling once stopped', async () => {
+    const { scheduler, live } = harness([]);
+    await scheduler.trigger();
+    scheduler.stop();
+    expect(live()).toHaveLength(0);
+  });
+});
