@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -9,6 +10,10 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
+
+// On the very first install, take control of the open page at once so it works
+// offline without a reload. (An update only activates after the user agrees.)
+clientsClaim();
 
 // The app shell: every built file, so the app opens with no network at all.
 precacheAndRoute(self.__WB_MANIFEST);

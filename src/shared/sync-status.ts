@@ -35,7 +35,10 @@ export function describeSync(facts: SyncFacts, now: Date): SyncStatus {
   if (facts.rejected > 0) {
     return {
       tone: 'attention',
-      text: `${plural(facts.rejected, 'note needs', 'notes need')} a fix before it can sync`,
+      text:
+        facts.rejected === 1
+          ? '1 note needs a fix before it can sync'
+          : `${facts.rejected} notes need a fix before they can sync`,
     };
   }
   if (facts.conflicts > 0) {
@@ -55,7 +58,8 @@ export function describeSync(facts: SyncFacts, now: Date): SyncStatus {
       : { tone: 'offline', text: 'Offline' };
   }
   if (facts.pending > 0) {
-    if (facts.syncing) return { tone: 'waiting', text: `Syncing ${waiting}` };
+    if (facts.syncing)
+      return { tone: 'waiting', text: `Syncing ${plural(facts.pending, 'note', 'notes')}` };
     return facts.lastError
       ? { tone: 'waiting', text: `${waiting}; will retry (${facts.lastError})` }
       : { tone: 'waiting', text: waiting };

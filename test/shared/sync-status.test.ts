@@ -77,7 +77,7 @@ describe('describeSync', () => {
 
   it('asks for fixes when several notes were rejected', () => {
     expect(describeSync(facts({ rejected: 3 }), now).text).toBe(
-      '3 notes need a fix before it can sync',
+      '3 notes need a fix before they can sync',
     );
   });
 
@@ -93,7 +93,7 @@ describe('describeSync', () => {
     });
     expect(describeSync(everything, now)).toStrictEqual({
       tone: 'attention',
-      text: '2 notes need a fix before it can sync',
+      text: '2 notes need a fix before they can sync',
     });
   });
 
@@ -155,7 +155,7 @@ describe('describeSync', () => {
   it('shows notes being synced', () => {
     expect(describeSync(facts({ pending: 2, syncing: true, lastError: 'old' }), now)).toEqual({
       tone: 'waiting',
-      text: 'Syncing 2 notes waiting',
+      text: 'Syncing 2 notes',
     });
   });
 

@@ -61,12 +61,12 @@ describe('Mutation', () => {
   });
 
   it('refuses a negative or fractional client sequence', () => {
-    expect(Mutation.safeParse(putMutation(clientId, observation(), { clientSeq: -1 })).success).toBe(
-      false,
-    );
-    expect(Mutation.safeParse(putMutation(clientId, observation(), { clientSeq: 1.5 })).success).toBe(
-      false,
-    );
+    expect(
+      Mutation.safeParse(putMutation(clientId, observation(), { clientSeq: -1 })).success,
+    ).toBe(false);
+    expect(
+      Mutation.safeParse(putMutation(clientId, observation(), { clientSeq: 1.5 })).success,
+    ).toBe(false);
     expect(Mutation.safeParse(putMutation(clientId, observation(), { clientSeq: 0 })).success).toBe(
       true,
     );
@@ -139,8 +139,9 @@ describe('PushRequest', () => {
 
   it('points at the bad mutation by index', () => {
     const request = pushRequest(3);
-    const broken = { ...request, mutations: [...request.mutations] };
-    broken.mutations[2] = { ...request.mutations[2]!, op: 'patch' as 'put' };
+    const mutations: unknown[] = [...request.mutations];
+    mutations[2] = { ...request.mutations[2], op: 'patch' };
+    const broken = { ...request, mutations };
     expect(pushIssues(broken).map((i) => i.path)).toStrictEqual(['mutations.2.op']);
   });
 });
@@ -257,7 +258,8 @@ describe('Change', () => {
   });
 
   it('refuses a conflict change without a created time', () => {
-    const { createdAt: _createdAt, ...rest } = conflict;
+    const rest: Record<string, unknown> = { ...conflict };
+    delete rest.createdAt;
     expect(Change.safeParse(rest).success).toBe(false);
   });
 
@@ -310,7 +312,10 @@ describe('PullQuery', () => {
     for (const limit of ['0', '1001', '9999', '10000']) {
       const result = PullQuery.safeParse({ cursor: '0', limit });
       expect(result.success, limit).toBe(false);
-      expect(result.error?.issues.map((i) => i.path), limit).toStrictEqual([['limit']]);
+      expect(
+        result.error?.issues.map((i) => i.path),
+        limit,
+      ).toStrictEqual([['limit']]);
     }
   });
 
