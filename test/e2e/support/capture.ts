@@ -17,7 +17,7 @@ export async function captureObservation(page: Page, input: CaptureInput): Promi
   await page.getByLabel('Room').fill(input.room);
   await page.getByText(input.grade, { exact: true }).click();
   await page.getByLabel('Subject').fill(input.subject);
-  await page.getByLabel('Your name').fill(input.observer);
+  await page.getByLabel('Observer (your name)').fill(input.observer);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('heading', { name: new RegExp(`Room ${input.room}`) }).waitFor();
   for (const { lookFor, answer } of input.answers) {

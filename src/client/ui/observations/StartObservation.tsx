@@ -106,7 +106,7 @@ export function StartObservation() {
         </datalist>
         {errorFor('subject')}
 
-        <label for="field-observer">Your name</label>
+        <label for="field-observer">Observer (your name)</label>
         <input {...field('observer')} autocomplete="name" />
         {errorFor('observer')}
 

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium } from './support/browser';
+import { captureObservation } from './support/capture';
+import { startServer, type E2eServer } from './support/server';
+
+const shots = 'test-results/screenshots';
+const sizes = [
+  { name: 'landscape', width: 1024, height: 768 },
+  { name: 'portrait', width: 768, height: 1024 },
+] as const;
+
+/** Every answer button and link a finger taps must be at least 44 px each way. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a.button, .choice, input, textarea')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
+  );
+}
+
+describe.each(sizes)('screens at $width x $height', (size) => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+    await page.goto(server.url);
+    await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function check(name: string) {
+    await page.screenshot({ path: `${shots}/${name}-${size.name}.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+  }
+
+  it('shows an empty list that explains itself', async () => {
+    await page.getByText('No observations on this device yet').waitFor();
+    await check('list-empty');
+  });
+
+  it('shows the start form with field errors', async () => {
+    await page.getByRole('link', { name: 'Start an observation' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByText('Room is required').waitFor();
+    await page.getByText('Choose a grade band').waitFor();
+    await check('start-errors');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+  });
+
+  it('captures with large targets and lists the result', async () => {
+    await captureObservation(page, {
+      school: 'Lincoln Elementary',
+      room: '207',
+      grade: 'Grade 6-8',
+      subject: 'Science',
+      observer: 'Ms. Okafor',
+      answers: [
+        { lookFor: 'Students work together on a shared task', answer: 'Seen' },
+        { lookFor: 'Students ask questions of the teacher or each other', answer: 'N/A' },
+      ],
+      notes: 'Groups of four tested ramps; one student per group recorded times.',
+    });
+    await page.getByText('Room 207 · Grade 6-8 · Science').click();
+    await page.getByRole('heading', { name: /Room 207/ }).waitFor();
+    await check('capture-finished');
+
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('link', { name: 'Start an observation' }).click();
+    // The school and observer are remembered for the next room.
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('#field-school')?.value !== '',
+    );
+    await expect(page.getByLabel('School').inputValue()).resolves.toBe('Lincoln Elementary');
+    await expect(page.getByLabel('Observer (your name)').inputValue()).resolves.toBe('Ms. Okafor');
+    await page.getByLabel('Room').fill('114');
+    await page.getByText('Grade K-2', { exact: true }).click();
+    await page.getByLabel('Subject').fill('Math');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page
+      .getByRole('group', { name: 'Students explain their thinking to a peer' })
+      .getByRole('button', { name: 'Seen', exact: true })
+      .click();
+    await page.getByText('1 of 8 look-fors answered').waitFor();
+    await check('capture-in-progress');
+
+    await page.getByRole('link', { name: 'Save and leave' }).click();
+    await page.getByText(/All synced/).waitFor({ timeout: 30_000 });
+    await check('list-synced');
+  });
+});
