@@ -27,7 +27,8 @@ export function connectDb(config: DbConfig): DbHandle {
   const file = join(config.dataDir, 'lookfor.sqlite');
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: an acknowledged push must survive a power cut, or the device would drop a note the server lost.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
