@@ -34,6 +34,14 @@ describe('capturing with no network', () => {
     await first.reload();
     await first.getByRole('heading', { name: 'My observations' }).waitFor();
     await first.getByText('Offline').first().waitFor();
+    // The cached shell answers navigations, never API requests.
+    const api = await first.evaluate(() =>
+      fetch('/api/health').then(
+        (r) => r.headers.get('content-type'),
+        () => 'network error',
+      ),
+    );
+    expect(api).toBe('network error');
 
     await captureObservation(first, {
       school: 'Lincoln Elementary',

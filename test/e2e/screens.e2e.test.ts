@@ -81,7 +81,7 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     await page.getByRole('link', { name: 'Start an observation' }).click();
     // The school and observer are remembered for the next room.
     await page.waitForFunction(
-      () => document.querySelector<HTMLInputElement>('#field-school')?.value !== '',
+      () => (document.querySelector<HTMLInputElement>('#field-school')?.value ?? '') !== '',
     );
     await expect(page.getByLabel('School').inputValue()).resolves.toBe('Lincoln Elementary');
     await expect(page.getByLabel('Observer (your name)').inputValue()).resolves.toBe('Ms. Okafor');

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// @ts-expect-error: a plain ES module shared with `npm start`, without type declarations.
+import { buildIfStale } from '../../../scripts/build-if-stale.mjs';
 
-/** The browser suite runs against the built app; build it once if it is missing. */
+/** The browser suite runs against the built app; build it when it is missing or stale. */
 export default function setup(): void {
-  if (existsSync('dist/index.html') && existsSync('dist/sw.js')) return;
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  (buildIfStale as () => void)();
 }

@@ -31,7 +31,7 @@ export interface E2eServer {
 }
 
 /** The real server, built app included, on a free port with a temporary data directory. */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(options: { distDir?: string } = {}): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lookfor-e2e-'));
   let child: ChildProcess | null = null;
@@ -45,6 +45,7 @@ export async function startServer(): Promise<E2eServer> {
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
           DATABASE_URL: '',
+          DIST_DIR: options.distDir ?? 'dist',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
