@@ -8,15 +8,21 @@ import { startSync } from './sync/runtime';
 import { AppContext, type AppServices } from './ui/app-context';
 import { App } from './ui/shell/App';
 import { PwaBanner } from './ui/shell/PwaBanner';
+import { createSaveProblem } from './ui/shell/save-problem';
 import './ui/styles.css';
 
 const db = openLookforDb();
 const now = () => new Date();
 const scheduler = startSync(db);
+const saveProblem = createSaveProblem();
 const services: AppServices = {
-  store: createStore(db, now, () => scheduler.noteSaved()),
+  store: createStore(db, now, {
+    onSaved: () => scheduler.noteSaved(),
+    onSaveFailed: (message) => saveProblem.report(message),
+  }),
   scheduler,
   now,
+  saveProblem,
 };
 
 function Root() {

@@ -6,6 +6,7 @@ import { createStore } from '../../../src/client/data/store';
 import { createScheduler } from '../../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../../src/client/ui/app-context';
 import { App } from '../../../src/client/ui/shell/App';
+import { createSaveProblem } from '../../../src/client/ui/shell/save-problem';
 import { Observation } from '../../../src/shared/observation';
 
 describe('the capture flow', () => {
@@ -25,10 +26,15 @@ describe('the capture flow', () => {
       isOnline: () => false,
     });
     const now = () => new Date('2026-11-23T09:30:00Z');
+    const saveProblem = createSaveProblem();
     const services: AppServices = {
-      store: createStore(db, now, () => (saves += 1)),
+      store: createStore(db, now, {
+        onSaved: () => (saves += 1),
+        onSaveFailed: (message) => saveProblem.report(message),
+      }),
       scheduler,
       now,
+      saveProblem,
     };
     render(
       <AppContext.Provider value={services}>
@@ -130,6 +136,32 @@ describe('the capture flow', () => {
     await screen.findByText('1 of 8 look-fors answered');
     fireEvent.click(within(group).getByRole('button', { name: 'N/A' }));
     await screen.findByText('0 of 8 look-fors answered');
+    expect((await stored())[0]?.responses).toEqual({});
+  });
+
+  it('tells the user when a tap cannot be saved, and changes nothing', async () => {
+    fireEvent.click(await screen.findByRole('link', { name: 'Start an observation' }));
+    await screen.findByRole('heading', { name: 'Start an observation' });
+    fireEvent.input(screen.getByLabelText('School'), { target: { value: 'Lincoln' } });
+    fireEvent.input(screen.getByLabelText('Room'), { target: { value: '12' } });
+    fireEvent.click(screen.getByLabelText('PreK'));
+    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Play' } });
+    fireEvent.input(screen.getByLabelText('Observer (your name)'), { target: { value: 'Sam' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByRole('heading', { name: /Room 12/ });
+
+    db.outbox.hook('updating', () => {
+      throw new Error('QuotaExceededError: the disk is full');
+    });
+    const group = screen.getByRole('group', { name: 'Students give, receive or use feedback' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Seen' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not be saved on this device');
+    expect(alert.textContent).toContain('the disk is full');
+    expect(within(group).getByRole('button', { name: 'Seen' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     expect((await stored())[0]?.responses).toEqual({});
   });
 });

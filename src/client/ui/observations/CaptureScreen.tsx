@@ -101,7 +101,7 @@ export function CaptureScreen({ id }: { id: string }) {
             onClick={() =>
               void store
                 .update(id, (current) => finishObservation(current, now()))
-                .then(() => navigate({ name: 'list' }))
+                .then((ok) => ok && navigate({ name: 'list' }))
             }
           >
             Finish observation

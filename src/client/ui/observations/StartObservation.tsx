@@ -57,7 +57,7 @@ export function StartObservation() {
     try {
       void savePrefs({ school: parsed.data.school, observer: parsed.data.observer });
       const observation = await store.start(parsed.data, blastEmpoweredLearning);
-      navigate({ name: 'observe', id: observation.id });
+      if (observation) navigate({ name: 'observe', id: observation.id });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { ObservationList } from '../observations/ObservationList';
 import { StartObservation } from '../observations/StartObservation';
 import { SyncBar } from '../sync/SyncBar';
 import { useRoute } from './route';
+import { SaveProblemBanner } from './SaveProblemBanner';
 
 export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const route = useRoute();
@@ -15,6 +16,7 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
         <SyncBar />
       </header>
       {banner}
+      <SaveProblemBanner />
       <main>
         {route.name === 'start' ? (
           <StartObservation />
