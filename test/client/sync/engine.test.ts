@@ -37,6 +37,16 @@ describe('the sync engine against the real app', () => {
     await server.db.dispose();
   });
 
+  /** Requests reach the server, but every answer is lost on the way back. */
+  function loseResponses(d: Device): typeof fetch {
+    const reachServer = d.fetch;
+    d.fetch = async (input, init) => {
+      await reachServer(input, init);
+      throw new TypeError('Failed to fetch');
+    };
+    return reachServer;
+  }
+
   async function capture(d: Device, notes: string): Promise<Observation> {
     const started = await startObservation(d.db, setup, blastEmpoweredLearning, at(0));
     const tapped = setResponse(started, 'students-talk-to-peer', 'seen');
@@ -61,11 +71,7 @@ describe('the sync engine against the real app', () => {
 
   it('stores exactly one copy when a push response is lost and retried', async () => {
     const note = await capture(tablet, 'Lost response.');
-    const reachServer = tablet.fetch;
-    tablet.fetch = async (input, init) => {
-      await reachServer(input, init);
-      throw new TypeError('Failed to fetch');
-    };
+    const reachServer = loseResponses(tablet);
     expect(await tablet.sync()).toMatchObject({ ok: false, reason: 'offline' });
     expect(await server.count('records')).toBe(1);
     expect(await tablet.db.outbox.count()).toBe(1);
@@ -80,11 +86,7 @@ describe('the sync engine against the real app', () => {
 
   it('keeps an edit made while the first push was lost, without a false conflict', async () => {
     const note = await capture(tablet, 'First.');
-    const reachServer = tablet.fetch;
-    tablet.fetch = async (input, init) => {
-      await reachServer(input, init);
-      throw new TypeError('Failed to fetch');
-    };
+    const reachServer = loseResponses(tablet);
     await tablet.sync();
     tablet.fetch = reachServer;
     await saveObservation(tablet.db, { ...note, notes: 'First. Then second.' }, at(5));

@@ -47,6 +47,18 @@ describe('the capture flow', () => {
     db.close();
   });
 
+  async function startRoom(room: string, grade: string, subject: string) {
+    fireEvent.click(await screen.findByRole('link', { name: 'Start an observation' }));
+    await screen.findByRole('heading', { name: 'Start an observation' });
+    fireEvent.input(screen.getByLabelText('School'), { target: { value: 'Lincoln' } });
+    fireEvent.input(screen.getByLabelText('Room'), { target: { value: room } });
+    fireEvent.click(screen.getByLabelText(grade));
+    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: subject } });
+    fireEvent.input(screen.getByLabelText('Observer (your name)'), { target: { value: 'Sam' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByRole('heading', { name: new RegExp(`Room ${room}`) });
+  }
+
   const stored = async () => {
     const records = await db.records.toArray();
     return records.map((r) => Observation.parse(r.data));
@@ -119,15 +131,7 @@ describe('the capture flow', () => {
   });
 
   it('clears an answer when the chosen answer is tapped again', async () => {
-    fireEvent.click(await screen.findByRole('link', { name: 'Start an observation' }));
-    await screen.findByRole('heading', { name: 'Start an observation' });
-    fireEvent.input(screen.getByLabelText('School'), { target: { value: 'Lincoln' } });
-    fireEvent.input(screen.getByLabelText('Room'), { target: { value: '9' } });
-    fireEvent.click(screen.getByLabelText('Mixed'));
-    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Art' } });
-    fireEvent.input(screen.getByLabelText('Observer (your name)'), { target: { value: 'Sam' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    await screen.findByRole('heading', { name: /Room 9/ });
+    await startRoom('9', 'Mixed', 'Art');
 
     const group = screen.getByRole('group', {
       name: 'Students ask questions of the teacher or each other',
@@ -140,15 +144,7 @@ describe('the capture flow', () => {
   });
 
   it('tells the user when a tap cannot be saved, and changes nothing', async () => {
-    fireEvent.click(await screen.findByRole('link', { name: 'Start an observation' }));
-    await screen.findByRole('heading', { name: 'Start an observation' });
-    fireEvent.input(screen.getByLabelText('School'), { target: { value: 'Lincoln' } });
-    fireEvent.input(screen.getByLabelText('Room'), { target: { value: '12' } });
-    fireEvent.click(screen.getByLabelText('PreK'));
-    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Play' } });
-    fireEvent.input(screen.getByLabelText('Observer (your name)'), { target: { value: 'Sam' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    await screen.findByRole('heading', { name: /Room 12/ });
+    await startRoom('12', 'PreK', 'Play');
 
     db.outbox.hook('updating', () => {
       throw new Error('QuotaExceededError: the disk is full');
