@@ -1,0 +1,75 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Entity } from '../../shared/entities';
+import type { FieldIssue } from '../../shared/errors';
+
+/** A record as this device holds it: the working copy and the server revision it rests on. */
+export interface LocalRecord {
+  entity: Entity;
+  id: string;
+  data: unknown;
+  /** The server revision this copy started from; null until the server has it. */
+  rev: number | null;
+  deleted: 0 | 1;
+  updatedAt: string;
+}
+
+export type OutboxState = 'pending' | 'sent' | 'rejected';
+
+/**
+ * A mutation waiting for the server. `pending` rows were never sent and may still
+ * absorb later edits; `sent` rows are frozen (the server may already hold them)
+ * and are retried with the same mutationId; `rejected` rows stay, with the reason,
+ * until a fix for the same record is applied.
+ */
+export interface OutboxRow {
+  seq?: number;
+  mutationId: string;
+  entity: Entity;
+  entityId: string;
+  op: 'put' | 'delete';
+  baseRev: number | null;
+  data: unknown;
+  deviceTime: string;
+  resolves?: string[];
+  state: OutboxState;
+  attempts: number;
+  errors?: FieldIssue[];
+}
+
+/** A version the server kept beside the current one; the user chooses between them. */
+export interface LocalConflict {
+  id: string;
+  entity: Entity;
+  entityId: string;
+  baseRev: number | null;
+  data: unknown;
+  createdAt: string;
+  resolved: 0 | 1;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type LookforDb = Dexie & {
+  records: Table<LocalRecord, [Entity, string]>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  conflicts: EntityTable<LocalConflict, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/**
+ * Opens this device's database. Schema changes add a new version(); a shipped
+ * version is never edited.
+ */
+export function openLookforDb(name = 'lookfor'): LookforDb {
+  const db = new Dexie(name) as LookforDb;
+  db.version(1).stores({
+    records: '[entity+id], entity, updatedAt',
+    outbox: '++seq, &mutationId, [entity+entityId], state',
+    conflicts: '&id, [entity+entityId], resolved',
+    meta: '&key',
+  });
+  return db;
+}

@@ -1,0 +1,50 @@
+import type { LookforDb } from './db';
+
+export interface SyncMeta {
+  cursor: number;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Reads one meta value, falling back when it is missing or not of the expected kind. */
+async function readMeta<T>(
+  db: LookforDb,
+  key: string,
+  guard: (v: unknown) => v is T,
+  fallback: T,
+): Promise<T> {
+  const row = await db.meta.get(key);
+  return row !== undefined && guard(row.value) ? row.value : fallback;
+}
+
+export async function setMeta(db: LookforDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export function readCursor(db: LookforDb): Promise<number> {
+  return readMeta(db, 'cursor', isCount, 0);
+}
+
+/** This device's id for sync, made once and kept with the data it identifies. */
+export async function getClientId(db: LookforDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await db.meta.get('clientId');
+    if (isString(existing?.value)) return existing.value;
+    const id = crypto.randomUUID();
+    await db.meta.put({ key: 'clientId', value: id });
+    return id;
+  });
+}
+
+export async function readSyncMeta(db: LookforDb): Promise<SyncMeta> {
+  const nullableString = (v: unknown): v is string | null => v === null || isString(v);
+  const [cursor, lastSuccessAt, lastError] = await Promise.all([
+    readCursor(db),
+    readMeta(db, 'lastSuccessAt', nullableString, null),
+    readMeta(db, 'lastError', nullableString, null),
+  ]);
+  return { cursor, lastSuccessAt, lastError };
+}

@@ -1,0 +1,166 @@
+import type { FieldIssue } from '../../shared/errors';
+import { Observation, type ObservationSetup } from '../../shared/observation';
+import type { Protocol } from '../../shared/protocol';
+import type { LocalConflict, LookforDb, OutboxRow } from './db';
+import { writeRecord } from './write-record';
+
+export type SyncState = 'synced' | 'waiting' | 'rejected' | 'conflict';
+
+export interface ObservationView {
+  observation: Observation;
+  syncState: SyncState;
+  /** Why the server refused the last attempt, when it did. */
+  rejections: FieldIssue[];
+  /** Versions kept beside this one, awaiting the user's choice. */
+  conflicts: Array<{ id: string; data: Observation; createdAt: string }>;
+}
+
+export async function startObservation(
+  db: LookforDb,
+  setup: ObservationSetup,
+  protocol: Protocol,
+  now: Date,
+): Promise<Observation> {
+  const observation = Observation.parse({
+    id: crypto.randomUUID(),
+    protocolId: protocol.id,
+    protocolVersion: protocol.version,
+    ...setup,
+    startedAt: now.toISOString(),
+    endedAt: null,
+    responses: {},
+    notes: '',
+    status: 'draft',
+  });
+  await writeRecord(db, 'observation', observation.id, observation, { now });
+  return observation;
+}
+
+/** Saves an edit (a tap, a keystroke in the notes). Invalid data never reaches storage. */
+export async function saveObservation(db: LookforDb, observation: Observation, now: Date) {
+  const valid = Observation.parse(observation);
+  await writeRecord(db, 'observation', valid.id, valid, { now });
+}
+
+/**
+ * Applies an edit to the stored copy inside one transaction, so a tap and a
+ * keystroke saved at the same moment can never overwrite each other.
+ */
+export async function updateObservation(
+  db: LookforDb,
+  id: string,
+  change: (current: Observation) => Observation,
+  now: Date,
+): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const record = await db.records.get(['observation', id]);
+    if (!record) throw new Error('This observation is not on this device');
+    const next = Observation.parse(change(Observation.parse(record.data)));
+    await writeRecord(db, 'observation', id, next, { now });
+  });
+}
+
+/** Keeps the chosen version and settles every open sibling of the record. */
+export async function keepVersion(
+  db: LookforDb,
+  chosen: Observation,
+  conflictIds: string[],
+  now: Date,
+): Promise<void> {
+  const valid = Observation.parse(chosen);
+  await db.transaction('rw', db.records, db.outbox, db.conflicts, async () => {
+    await writeRecord(db, 'observation', valid.id, valid, { now, resolves: conflictIds });
+    await db.conflicts.where('id').anyOf(conflictIds).modify({ resolved: 1 });
+  });
+}
+
+function syncStateOf(rows: OutboxRow[], conflicts: LocalConflict[]): SyncState {
+  if (rows.some((r) => r.state === 'rejected')) return 'rejected';
+  if (conflicts.length > 0) return 'conflict';
+  return rows.length > 0 ? 'waiting' : 'synced';
+}
+
+async function viewOf(db: LookforDb, id: string, data: unknown): Promise<ObservationView | null> {
+  const parsed = Observation.safeParse(data);
+  if (!parsed.success) return null;
+  const [rows, conflicts] = await Promise.all([
+    db.outbox.where('[entity+entityId]').equals(['observation', id]).toArray(),
+    db.conflicts
+      .where('[entity+entityId]')
+      .equals(['observation', id])
+      .filter((c) => c.resolved === 0)
+      .toArray(),
+  ]);
+  return {
+    observation: parsed.data,
+    syncState: syncStateOf(rows, conflicts),
+    rejections: rows.flatMap((r) => (r.state === 'rejected' ? (r.errors ?? []) : [])),
+    conflicts: conflicts.flatMap((c) => {
+      const sibling = Observation.safeParse(c.data);
+      return sibling.success ? [{ id: c.id, data: sibling.data, createdAt: c.createdAt }] : [];
+    }),
+  };
+}
+
+export async function getObservation(db: LookforDb, id: string): Promise<ObservationView | null> {
+  const record = await db.records.get(['observation', id]);
+  if (!record || record.deleted === 1) return null;
+  return viewOf(db, id, record.data);
+}
+
+/** Every observation on this device, newest first. */
+export async function listObservations(db: LookforDb): Promise<ObservationView[]> {
+  const records = await db.records.where('entity').equals('observation').toArray();
+  const views = await Promise.all(
+    records.filter((r) => r.deleted === 0).map((r) => viewOf(db, r.id, r.data)),
+  );
+  return views
+    .filter((v): v is ObservationView => v !== null)
+    .sort((a, b) => b.observation.startedAt.localeCompare(a.observation.startedAt));
+}
+
+export interface OutboxCounts {
+  /** Records with changes the server has not acknowledged. */
+  pending: number;
+  rejected: number;
+  conflicts: number;
+  /** Device time of the oldest change still waiting, for "waiting since" hints. */
+  oldestPendingAt: string | null;
+}
+
+export async function outboxCounts(db: LookforDb): Promise<OutboxCounts> {
+  const [rows, open] = await Promise.all([
+    db.outbox.toArray(),
+    db.conflicts.where('resolved').equals(0).toArray(),
+  ]);
+  const waiting = rows.filter((r) => r.state !== 'rejected');
+  const distinct = (list: Array<{ entityId: string }>) => new Set(list.map((r) => r.entityId)).size;
+  return {
+    pending: distinct(waiting),
+    rejected: distinct(rows.filter((r) => r.state === 'rejected')),
+    conflicts: distinct(open),
+    oldestPendingAt: waiting.map((r) => r.deviceTime).sort()[0] ?? null,
+  };
+}
+
+/** Everything not yet safe on the server, as a file the user can keep. */
+export async function unsentExport(db: LookforDb, now: Date): Promise<string> {
+  const rows = await db.outbox.orderBy('seq').toArray();
+  return JSON.stringify(
+    {
+      format: 'lookfor-unsent-notes',
+      version: 1,
+      exportedAt: now.toISOString(),
+      notes: rows.map((r) => ({
+        entity: r.entity,
+        id: r.entityId,
+        state: r.state,
+        savedAt: r.deviceTime,
+        data: r.data,
+        ...(r.errors ? { problems: r.errors } : {}),
+      })),
+    },
+    null,
+    2,
+  );
+}
