@@ -16,12 +16,15 @@ export async function takeBatch(db: LookforDb, clientId: string, max: number): P
   return db.transaction('rw', db.outbox, async () => {
     const seen = new Set<string>();
     const rows: OutboxRow[] = [];
-    await db.outbox.orderBy('seq').until(() => rows.length >= max).each((row) => {
-      const key = `${row.entity}:${row.entityId}`;
-      if (row.state === 'rejected' || seen.has(key)) return;
-      seen.add(key);
-      rows.push(row);
-    });
+    await db.outbox
+      .orderBy('seq')
+      .until(() => rows.length >= max)
+      .each((row) => {
+        const key = `${row.entity}:${row.entityId}`;
+        if (row.state === 'rejected' || seen.has(key)) return;
+        seen.add(key);
+        rows.push(row);
+      });
     for (const row of rows) {
       if (row.seq === undefined) continue;
       await db.outbox.update(row.seq, { state: 'sent', attempts: row.attempts + 1 });

@@ -46,7 +46,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents)
     db,
     start: (setup: ObservationSetup, protocol: Protocol) =>
       saved(() => startObservation(db, setup, protocol, now())),
-    save: (observation: Observation) => saved(() => saveObservation(db, observation, now()).then(done)),
+    save: (observation: Observation) =>
+      saved(() => saveObservation(db, observation, now()).then(done)),
     update: (id: string, change: (current: Observation) => Observation) =>
       saved(() => updateObservation(db, id, change, now()).then(done)),
     keepVersion: (chosen: Observation, conflictIds: string[]) =>

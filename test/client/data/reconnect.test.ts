@@ -9,8 +9,14 @@ afterEach(() => db.close());
 
 describe('a lost IndexedDB connection', () => {
   it('recognises the errors Safari and Dexie give for a dropped connection', () => {
-    expect(isConnectionLost(new Error('Connection to Indexed Database server lost. Refresh the page to try again'))).toBe(true);
-    expect(isConnectionLost(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }))).toBe(true);
+    expect(
+      isConnectionLost(
+        new Error('Connection to Indexed Database server lost. Refresh the page to try again'),
+      ),
+    ).toBe(true);
+    expect(
+      isConnectionLost(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })),
+    ).toBe(true);
     expect(isConnectionLost(new Error('QuotaExceededError'))).toBe(false);
   });
 
