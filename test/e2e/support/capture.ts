@@ -8,6 +8,8 @@ export interface CaptureInput {
   observer: string;
   answers: Array<{ lookFor: string; answer: 'Seen' | 'Not seen' | 'N/A' }>;
   notes: string;
+  /** Leave it as a draft ("Save and leave") instead of finishing. */
+  draft?: boolean;
 }
 
 /** Captures one observation through the UI, the way a coach would. */
@@ -27,6 +29,7 @@ export async function captureObservation(page: Page, input: CaptureInput): Promi
       .click();
   }
   await page.getByLabel('Low-inference notes').fill(input.notes);
-  await page.getByRole('button', { name: 'Finish observation' }).click();
+  if (input.draft) await page.getByRole('link', { name: 'Save and leave' }).click();
+  else await page.getByRole('button', { name: 'Finish observation' }).click();
   await page.getByRole('heading', { name: 'My observations' }).waitFor();
 }

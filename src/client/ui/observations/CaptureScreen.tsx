@@ -27,6 +27,8 @@ export function CaptureScreen({ id }: { id: string }) {
   const { observation } = view;
   const protocol = findProtocol(observation.protocolId, observation.protocolVersion);
   const finished = observation.status === 'complete';
+  // While two versions wait for a choice, edits would only add a third.
+  const locked = finished || view.conflicts.length > 0;
 
   return (
     <section class="screen capture" aria-labelledby="capture-title">
@@ -71,7 +73,7 @@ export function CaptureScreen({ id }: { id: string }) {
                 lookFor={lookFor}
                 number={index + 1}
                 value={observation.responses[lookFor.id]}
-                disabled={finished}
+                disabled={locked}
                 onChange={(value) =>
                   void store.update(id, (current) => setResponse(current, lookFor.id, value))
                 }
@@ -85,8 +87,8 @@ export function CaptureScreen({ id }: { id: string }) {
 
       <NotesField
         key={observation.id}
-        initial={observation.notes}
-        readOnly={finished}
+        value={observation.notes}
+        readOnly={locked}
         onChange={(notes) => void store.update(id, (current) => ({ ...current, notes }))}
       />
 
@@ -94,7 +96,7 @@ export function CaptureScreen({ id }: { id: string }) {
         <a class="button" href={hrefFor({ name: 'list' })}>
           {finished ? 'Back' : 'Save and leave'}
         </a>
-        {!finished && (
+        {!locked && (
           <button
             type="button"
             class="button primary big"

@@ -8,7 +8,7 @@ function Summary({ observation }: { observation: Observation }) {
   return (
     <div class="version-body">
       <p>
-        {answered.length} look-fors answered
+        {answered.length} {answered.length === 1 ? 'look-for' : 'look-fors'} answered
         {answered.length > 0 && `: ${answered.map(([, r]) => responseLabels[r]).join(', ')}`}
       </p>
       <p class="version-notes">{observation.notes || <em>No notes</em>}</p>
@@ -24,7 +24,7 @@ export function ConflictChooser({ view }: { view: ObservationView }) {
   return (
     <section class="banner attention" aria-labelledby="conflict-title">
       <h3 id="conflict-title">This observation was changed on two devices</h3>
-      <p>Both versions are kept. Choose the one to keep; the other stays on the server's record.</p>
+      <p>Both versions are kept. Choose the one to keep; editing resumes once you have chosen.</p>
       <div class="versions">
         <article class="version">
           <h4>Current version</h4>
