@@ -2,10 +2,16 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import type { Database } from './db/schema';
 import { sendError } from './http/errors';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
+
+// zod/mini ships without messages; the server can afford the English ones so every
+// 400 says what was expected. (The client keeps its bundle small and words its own.)
+z.config(en());
 
 export interface AppOptions {
   db: Kysely<Database>;
