@@ -8,7 +8,6 @@ import {
   keepVersion,
   listObservations,
   outboxCounts,
-  saveObservation,
   startObservation,
   updateObservation,
   unsentExport,
@@ -46,8 +45,6 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents)
     db,
     start: (setup: ObservationSetup, protocol: Protocol) =>
       saved(() => startObservation(db, setup, protocol, now())),
-    save: (observation: Observation) =>
-      saved(() => saveObservation(db, observation, now()).then(done)),
     update: (id: string, change: (current: Observation) => Observation) =>
       saved(() => updateObservation(db, id, change, now()).then(done)),
     keepVersion: (chosen: Observation, conflictIds: string[]) =>
