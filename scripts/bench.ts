@@ -15,13 +15,14 @@ import { connectDb } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { blastEmpoweredLearning } from '../src/shared/builtin-protocols';
 import type { Observation } from '../src/shared/observation';
+import { allLookFors } from '../src/shared/protocol';
 import type { Mutation } from '../src/shared/sync';
 
 const COUNT = 1000;
 
 function makeObservation(i: number): Observation {
   const responses: Observation['responses'] = {};
-  blastEmpoweredLearning.lookFors.forEach((l, j) => {
+  allLookFors(blastEmpoweredLearning).forEach((l, j) => {
     responses[l.id] = (i + j) % 3 === 0 ? 'seen' : (i + j) % 3 === 1 ? 'not_seen' : 'na';
   });
   return {

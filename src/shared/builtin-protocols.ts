@@ -1,69 +1,44 @@
-import type { Protocol } from './protocol';
+import { protocolKey, type Protocol } from './protocol';
+import { blastEmpoweredLearning } from './starter/blast-empowered-learning';
+import { equitableLearning } from './starter/equitable-learning';
+import { instructionalRounds } from './starter/instructional-rounds';
+import { peerObservationLabClassroom } from './starter/peer-observation-lab-classroom';
+import { socialEmotionalLearning } from './starter/social-emotional-learning';
 
-/**
- * The Blast Walkthrough every install starts with: observable, low-inference
- * look-fors drawn from the district plans' empowered-learning goal.
- */
-export const blastEmpoweredLearning: Protocol = {
-  id: 'blast-empowered-learning',
-  version: 1,
-  name: 'Blast Walkthrough: Empowered Learning',
-  purpose:
-    'A quick building-wide look at how often students own their learning. Non-evaluative: no teacher is named.',
-  kind: 'blast_walkthrough',
-  lookFors: [
-    {
-      id: 'learning-target-visible',
-      text: 'The learning target is posted or stated in student-friendly words',
-      hint: 'Written on the board, slide or handout, or said aloud by the teacher',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-explain-target',
-      text: 'A student asked can say what they are learning and why',
-      hint: 'Ask one student: "What are you learning and why?"',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-talk-to-peer',
-      text: 'Students explain their thinking to a peer',
-      hint: 'Turn-and-talk, partner work, small-group discussion',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-choose',
-      text: 'Students make a choice about how they learn or show learning',
-      hint: 'Choice of task, tool, text, partner or product',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-use-feedback',
-      text: 'Students give, receive or use feedback',
-      hint: 'Peer review, checklist, rubric, conferring notes',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-ask-questions',
-      text: 'Students ask questions of the teacher or each other',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'students-self-assess',
-      text: 'Students check their own progress toward the target',
-      hint: 'Self-assessment scale, exit ticket, learning log',
-      responseType: 'seen_not_seen',
-    },
-    {
-      id: 'collaborative-task',
-      text: 'Students work together on a shared task',
-      hint: 'Each student has a role or contributes to one product',
-      responseType: 'seen_not_seen',
-    },
-  ],
+export {
+  blastEmpoweredLearning,
+  equitableLearning,
+  socialEmotionalLearning,
+  peerObservationLabClassroom,
+  instructionalRounds,
 };
 
-export const builtinProtocols: readonly Protocol[] = [blastEmpoweredLearning];
+/**
+ * The starter library: published version 1 of each, on every device and server,
+ * never synced. A school edits one by making version 2 of it.
+ */
+export const builtinProtocols: readonly Protocol[] = [
+  blastEmpoweredLearning,
+  equitableLearning,
+  socialEmotionalLearning,
+  peerObservationLabClassroom,
+  instructionalRounds,
+];
 
-export function findProtocol(id: string, version: number): Protocol | undefined {
-  return builtinProtocols.find((p) => p.id === id && p.version === version);
+const byKey = new Map(builtinProtocols.map((p) => [protocolKey(p.id, p.version), p]));
+
+export function findBuiltinProtocol(id: string, version: number): Protocol | undefined {
+  return byKey.get(protocolKey(id, version));
 }
+
+/** The tags every school starts with; schools add their own freely. */
+export const profileOfTheGraduate = [
+  'Self-Actualized',
+  'Empathetic',
+  'Creative Thinker',
+  'Collaborative',
+  'Culturally Conscious',
+  'Intellectually Curious',
+] as const;
+export const strategicAreas = ['Equitable', 'Empowered', 'Social-Emotional Learning'] as const;
+export const suggestedTags: readonly string[] = [...profileOfTheGraduate, ...strategicAreas];

@@ -1,33 +1,85 @@
-import * as z from 'zod/mini';
-import { findProtocol } from './builtin-protocols';
+import { findBuiltinProtocol } from './builtin-protocols';
 import { issuesToFields, type FieldIssue } from './errors';
 import { Observation } from './observation';
 import { checkAgainstProtocol } from './observation-rules';
+import type { Entity } from './entity-names';
+import { parseStoredProtocol, protocolKey, protocolSchemaFor, type Protocol } from './protocol';
 
-/** Every kind of record that travels through sync. Later issues add protocols, visits, rounds. */
-export const entityNames = ['observation'] as const;
-export const Entity = z.enum(entityNames);
-export type Entity = z.infer<typeof Entity>;
+export { parseStoredProtocol };
+import { publishProblems, transitionProblems } from './protocol-rules';
 
-export type EntityCheck = { ok: true; data: Observation } | { ok: false; errors: FieldIssue[] };
+export { Entity, entityNames } from './entity-names';
+
+export interface EntityContext {
+  /** A protocol version: the starter library first, then stored versions. */
+  findProtocol: (id: string, version: number) => Promise<Protocol | undefined>;
+  /** The stored data of the record being written, if any. */
+  current: unknown;
+}
+
+export type EntityCheck = { ok: true; data: unknown } | { ok: false; errors: FieldIssue[] };
+
+const fail = (errors: FieldIssue[]): EntityCheck => ({ ok: false, errors });
+
+async function checkObservation(id: string, data: unknown, ctx: EntityContext) {
+  const parsed = Observation.safeParse(data);
+  if (!parsed.success) return fail(issuesToFields(parsed.error));
+  const errors: FieldIssue[] = [];
+  if (parsed.data.id !== id) {
+    errors.push({ path: 'id', message: 'Does not match the entity id of the mutation' });
+  }
+  const protocol = await ctx.findProtocol(parsed.data.protocolId, parsed.data.protocolVersion);
+  errors.push(...checkAgainstProtocol(parsed.data, protocol));
+  return errors.length > 0 ? fail(errors) : { ok: true as const, data: parsed.data };
+}
+
+function checkProtocol(id: string, data: unknown, ctx: EntityContext): EntityCheck {
+  const status =
+    typeof data === 'object' && data !== null ? (data as { status?: unknown }).status : undefined;
+  const parsed = protocolSchemaFor(status).safeParse(data);
+  if (!parsed.success) return fail(issuesToFields(parsed.error));
+  const next = parsed.data;
+  if (protocolKey(next.id, next.version) !== id) {
+    return fail([{ path: 'id', message: `Does not match the entity id ${id}` }]);
+  }
+  if (findBuiltinProtocol(next.id, next.version)) {
+    return fail([
+      {
+        path: 'version',
+        message: 'The starter version never changes; edit it to make a new version',
+      },
+    ]);
+  }
+  const stored = protocolSchemaFor((ctx.current as { status?: unknown } | null)?.status).safeParse(
+    ctx.current,
+  );
+  const errors = [
+    ...transitionProblems(stored.success ? stored.data : null, next),
+    ...(next.status === 'draft' ? [] : publishProblems(next)),
+  ];
+  return errors.length > 0 ? fail(errors) : { ok: true, data: next };
+}
 
 /** Validates a record's data for its entity: the schema first, then the cross-record rules. */
-export function checkEntity(entity: Entity, entityId: string, data: unknown): EntityCheck {
+export async function checkEntity(
+  entity: Entity,
+  entityId: string,
+  data: unknown,
+  ctx: EntityContext,
+): Promise<EntityCheck> {
   switch (entity) {
-    case 'observation': {
-      const parsed = Observation.safeParse(data);
-      if (!parsed.success) return { ok: false, errors: issuesToFields(parsed.error) };
-      const errors: FieldIssue[] = [];
-      if (parsed.data.id !== entityId) {
-        errors.push({ path: 'id', message: 'Does not match the entity id of the mutation' });
-      }
-      errors.push(
-        ...checkAgainstProtocol(
-          parsed.data,
-          findProtocol(parsed.data.protocolId, parsed.data.protocolVersion),
-        ),
-      );
-      return errors.length > 0 ? { ok: false, errors } : { ok: true, data: parsed.data };
-    }
+    case 'observation':
+      return checkObservation(entityId, data, ctx);
+    case 'protocol':
+      return checkProtocol(entityId, data, ctx);
   }
+}
+
+/** What may not be deleted: a protocol version that was published. */
+export function deleteProblems(entity: Entity, current: unknown): FieldIssue[] {
+  if (entity !== 'protocol' || current === null) return [];
+  const status = (current as { status?: unknown }).status;
+  return status === 'draft'
+    ? []
+    : [{ path: 'status', message: 'A published protocol is archived, never deleted' }];
 }

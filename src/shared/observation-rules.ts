@@ -1,8 +1,12 @@
 import type { FieldIssue } from './errors';
 import type { Observation } from './observation';
-import type { Protocol, SeenResponse } from './protocol';
+import { allLookFors, type Protocol } from './protocol';
+import { isAnswered, responseProblem, type ResponseValue } from './response';
 
-/** Checks what the schema alone cannot: the protocol exists and every response names one of its look-fors. */
+/**
+ * Checks what the schema alone cannot: the pinned protocol version exists, and each
+ * response names one of its look-fors with a value of the right kind.
+ */
 export function checkAgainstProtocol(
   observation: Observation,
   protocol: Protocol | undefined,
@@ -15,16 +19,23 @@ export function checkAgainstProtocol(
       },
     ];
   }
-  const known = new Set(protocol.lookFors.map((l) => l.id));
-  return Object.keys(observation.responses)
-    .filter((id) => !known.has(id))
-    .map((id) => ({ path: `responses.${id}`, message: `Not a look-for of ${protocol.name}` }));
+  if (protocol.status === 'draft') {
+    return [{ path: 'protocolVersion', message: 'Observations use published protocols only' }];
+  }
+  const lookFors = new Map(allLookFors(protocol).map((l) => [l.id, l]));
+  return Object.entries(observation.responses).flatMap(([id, value]): FieldIssue[] => {
+    const lookFor = lookFors.get(id);
+    if (!lookFor)
+      return [{ path: `responses.${id}`, message: `Not a look-for of ${protocol.name}` }];
+    const problem = responseProblem(lookFor.response, value);
+    return problem ? [{ path: `responses.${id}`, message: problem }] : [];
+  });
 }
 
 export function setResponse(
   observation: Observation,
   lookForId: string,
-  response: SeenResponse | null,
+  response: ResponseValue | null,
 ): Observation {
   const responses = { ...observation.responses };
   if (response === null) delete responses[lookForId];
@@ -37,5 +48,5 @@ export function finishObservation(observation: Observation, now: Date): Observat
 }
 
 export function answeredCount(observation: Observation, protocol: Protocol): number {
-  return protocol.lookFors.filter((l) => observation.responses[l.id] !== undefined).length;
+  return allLookFors(protocol).filter((l) => isAnswered(observation.responses[l.id])).length;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { SeenResponse } from './protocol';
+import { ResponseValue } from './response';
+import { isoDateTime } from './time';
 
 export const gradeBands = ['PreK', 'K-2', '3-5', '6-8', '9-12', 'Mixed'] as const;
 export const GradeBand = z.enum(gradeBands, { error: 'Choose a grade band' });
@@ -23,7 +24,7 @@ export const ObservationSetup = z.object({
 });
 export type ObservationSetup = z.infer<typeof ObservationSetup>;
 
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' });
+export { isoDateTime };
 
 /**
  * One visit to one room. Blast observations carry no teacher identity: there is
@@ -37,7 +38,7 @@ export const Observation = z
     ...ObservationSetup.shape,
     startedAt: isoDateTime,
     endedAt: z.nullable(isoDateTime),
-    responses: z.record(z.string().check(z.maxLength(64)), SeenResponse),
+    responses: z.record(z.string().check(z.maxLength(64)), ResponseValue),
     notes: z.string().check(z.maxLength(10_000, { error: 'Notes are at most 10,000 characters' })),
     status: z.enum(['draft', 'complete']),
   })

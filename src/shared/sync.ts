@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FieldIssue } from './errors';
-import { Entity } from './entities';
+import { Entity } from './entity-names';
 import { isoDateTime } from './observation';
 
 /** The most mutations one push may carry, and the most changes one pull returns. */

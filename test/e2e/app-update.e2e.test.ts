@@ -31,7 +31,7 @@ describe('updating the app', () => {
 
     await page.getByRole('link', { name: 'Start an observation' }).click();
     await page.getByLabel('School').fill('Lincoln Elementary');
-    await page.getByLabel('Room').fill('301');
+    await page.getByLabel('Room', { exact: true }).fill('301');
     await page.getByText('Grade 9-12', { exact: true }).click();
     await page.getByLabel('Subject').fill('History');
     await page.getByLabel('Observer (your name)').fill('Coach Rivera');

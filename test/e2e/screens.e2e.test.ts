@@ -85,7 +85,7 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     );
     await expect(page.getByLabel('School').inputValue()).resolves.toBe('Lincoln Elementary');
     await expect(page.getByLabel('Observer (your name)').inputValue()).resolves.toBe('Ms. Okafor');
-    await page.getByLabel('Room').fill('114');
+    await page.getByLabel('Room', { exact: true }).fill('114');
     await page.getByText('Grade K-2', { exact: true }).click();
     await page.getByLabel('Subject').fill('Math');
     await page.getByRole('button', { name: 'Start', exact: true }).click();

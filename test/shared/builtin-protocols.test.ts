@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   blastEmpoweredLearning,
   builtinProtocols,
-  findProtocol,
+  findBuiltinProtocol,
+  profileOfTheGraduate,
+  strategicAreas,
+  suggestedTags,
 } from '../../src/shared/builtin-protocols';
-import { Protocol } from '../../src/shared/protocol';
+import { Protocol, Tag, allLookFors } from '../../src/shared/protocol';
 
 describe('the built-in Blast Walkthrough', () => {
   it('parses with the Protocol schema without changes', () => {
@@ -20,19 +23,19 @@ describe('the built-in Blast Walkthrough', () => {
   });
 
   it('has between 6 and 10 look-fors, short enough for a quick visit', () => {
-    const count = blastEmpoweredLearning.lookFors.length;
+    const count = allLookFors(blastEmpoweredLearning).length;
     expect(count).toBe(8);
     expect(count).toBeGreaterThanOrEqual(6);
     expect(count).toBeLessThanOrEqual(10);
   });
 
   it('gives every look-for a unique id', () => {
-    const ids = blastEmpoweredLearning.lookFors.map((l) => l.id);
+    const ids = allLookFors(blastEmpoweredLearning).map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('keeps the look-for ids that stored responses refer to', () => {
-    expect(blastEmpoweredLearning.lookFors.map((l) => l.id)).toStrictEqual([
+    expect(allLookFors(blastEmpoweredLearning).map((l) => l.id)).toStrictEqual([
       'learning-target-visible',
       'students-explain-target',
       'students-talk-to-peer',
@@ -42,6 +45,11 @@ describe('the built-in Blast Walkthrough', () => {
       'students-self-assess',
       'collaborative-task',
     ]);
+  });
+
+  it('asks only seen / not seen / N/A questions, as the first release did', () => {
+    const kinds = allLookFors(blastEmpoweredLearning).map((l) => l.response.kind);
+    expect(new Set(kinds)).toStrictEqual(new Set(['seen']));
   });
 
   it('says it is non-evaluative', () => {
@@ -66,16 +74,42 @@ describe('builtinProtocols', () => {
   });
 });
 
-describe('findProtocol', () => {
+describe('findBuiltinProtocol', () => {
   it('finds a protocol by id and version', () => {
-    expect(findProtocol('blast-empowered-learning', 1)).toBe(blastEmpoweredLearning);
+    expect(findBuiltinProtocol('blast-empowered-learning', 1)).toBe(blastEmpoweredLearning);
+  });
+
+  it('finds every starter protocol by its own id and version', () => {
+    for (const p of builtinProtocols) {
+      expect(findBuiltinProtocol(p.id, p.version), p.id).toBe(p);
+    }
   });
 
   it('finds nothing for a version that does not exist', () => {
-    expect(findProtocol('blast-empowered-learning', 2)).toBeUndefined();
+    expect(findBuiltinProtocol('blast-empowered-learning', 2)).toBeUndefined();
   });
 
   it('finds nothing for an unknown id', () => {
-    expect(findProtocol('no-such-protocol', 1)).toBeUndefined();
+    expect(findBuiltinProtocol('no-such-protocol', 1)).toBeUndefined();
+  });
+
+  it('finds nothing for the sync key in place of the id', () => {
+    expect(findBuiltinProtocol('blast-empowered-learning.v1', 1)).toBeUndefined();
+  });
+});
+
+describe('suggestedTags', () => {
+  it('offers the Profile of the Graduate and then the strategic areas', () => {
+    expect(suggestedTags).toStrictEqual([...profileOfTheGraduate, ...strategicAreas]);
+    expect(suggestedTags).toContain('Collaborative');
+    expect(suggestedTags).toContain('Social-Emotional Learning');
+  });
+
+  it('never repeats a tag', () => {
+    expect(new Set(suggestedTags).size).toBe(suggestedTags.length);
+  });
+
+  it('holds only tags a look-for may carry', () => {
+    for (const tag of suggestedTags) expect(Tag.safeParse(tag).success, tag).toBe(true);
   });
 });

@@ -8,20 +8,28 @@ import {
   setResponse,
 } from '../../src/shared/observation-rules';
 import type { Protocol } from '../../src/shared/protocol';
-import { observation } from '../support/factories';
+import { draftProtocol, lookFor, observation, protocol, section } from '../support/factories';
 
-const tiny: Protocol = {
+const tiny: Protocol = protocol({
   id: 'tiny',
   version: 2,
   name: 'Tiny protocol',
   purpose: '',
-  kind: 'peer_observation',
-  lookFors: [
-    { id: 'one', text: 'One', responseType: 'seen_not_seen' },
-    { id: 'two', text: 'Two', responseType: 'seen_not_seen' },
-    { id: 'three', text: 'Three', responseType: 'seen_not_seen' },
+  sections: [
+    section({
+      lookFors: [
+        lookFor({ id: 'one', text: 'One' }),
+        lookFor({ id: 'two', text: 'Two' }),
+        lookFor({ id: 'three', text: 'Three' }),
+      ],
+    }),
   ],
-};
+});
+
+/** The factory protocol: one look-for of each response kind. */
+const rounds = protocol();
+const forRounds = (responses: Observation['responses']) =>
+  observation({ protocolId: rounds.id, protocolVersion: rounds.version, responses });
 
 describe('checkAgainstProtocol', () => {
   it('finds nothing wrong when every response names a look-for of the protocol', () => {
@@ -55,6 +63,79 @@ describe('checkAgainstProtocol', () => {
       { path: 'responses.students-choose', message: 'Not a look-for of Tiny protocol' },
     ]);
   });
+
+  it('finds look-fors in every section, not only the first', () => {
+    const record = forRounds({ 'checks-understanding': 'seen', 'student-voice': { quote: 'Hi' } });
+    expect(checkAgainstProtocol(record, rounds)).toStrictEqual([]);
+  });
+
+  it('accepts a value of the right kind for every kind of look-for', () => {
+    const record = forRounds({
+      'checks-understanding': 'not_seen',
+      'wait-time': { level: 'long' },
+      'questions-asked': { count: 0 },
+      grouping: { choices: ['pairs'] },
+      'tools-used': { choices: ['whiteboards', 'laptops'] },
+      noticing: { text: 'Pairs compare two strategies' },
+      'student-voice': { quote: 'We are learning to share fairly' },
+    });
+    expect(checkAgainstProtocol(record, rounds)).toStrictEqual([]);
+  });
+
+  it('reports each value of the wrong kind at its look-for', () => {
+    const record = forRounds({
+      'checks-understanding': { count: 1 },
+      'wait-time': 'seen',
+      'questions-asked': { text: 'seven' },
+      grouping: { level: 'pairs' },
+      noticing: { quote: 'Hi' },
+      'student-voice': { text: 'Hi' },
+    });
+    expect(checkAgainstProtocol(record, rounds)).toStrictEqual([
+      { path: 'responses.checks-understanding', message: 'Expected seen, not seen or N/A' },
+      { path: 'responses.wait-time', message: 'Expected a level of the scale' },
+      { path: 'responses.questions-asked', message: 'Expected a count' },
+      { path: 'responses.grouping', message: 'Expected a choice' },
+      { path: 'responses.noticing', message: 'Expected text' },
+      { path: 'responses.student-voice', message: 'Expected a quote' },
+    ]);
+  });
+
+  it('reports a level, an option or a second option the look-for does not allow', () => {
+    const record = forRounds({
+      'wait-time': { level: 'forever' },
+      grouping: { choices: ['pairs', 'whole-class'] },
+      'tools-used': { choices: ['whiteboards', 'phones'] },
+    });
+    expect(checkAgainstProtocol(record, rounds)).toStrictEqual([
+      { path: 'responses.wait-time', message: 'Not a level of this scale' },
+      { path: 'responses.grouping', message: 'Only one option may be chosen' },
+      { path: 'responses.tools-used', message: 'Not an option of this choice' },
+    ]);
+  });
+
+  it('reports unknown look-fors and wrong kinds together, in response order', () => {
+    const record = forRounds({ ghost: 'seen', 'wait-time': { count: 2 }, noticing: { text: '' } });
+    expect(checkAgainstProtocol(record, rounds)).toStrictEqual([
+      { path: 'responses.ghost', message: 'Not a look-for of Morning rounds' },
+      { path: 'responses.wait-time', message: 'Expected a level of the scale' },
+    ]);
+  });
+
+  it('refuses a draft protocol with one issue and checks nothing further', () => {
+    const record = forRounds({ ghost: 'seen', 'wait-time': 'seen' });
+    expect(checkAgainstProtocol(record, draftProtocol())).toStrictEqual([
+      { path: 'protocolVersion', message: 'Observations use published protocols only' },
+    ]);
+    expect(checkAgainstProtocol(forRounds({}), draftProtocol())).toHaveLength(1);
+  });
+
+  it('still accepts observations against an archived version', () => {
+    const archived = protocol({ status: 'archived' });
+    expect(
+      checkAgainstProtocol(forRounds({ 'wait-time': { level: 'short' } }), archived),
+    ).toStrictEqual([]);
+  });
 });
 
 describe('setResponse', () => {
@@ -65,6 +146,17 @@ describe('setResponse', () => {
     expect(before.responses).toStrictEqual({ one: 'seen' });
     expect(after).not.toBe(before);
     expect(after.responses).not.toBe(before.responses);
+  });
+
+  it('sets answers of the new kinds', () => {
+    const before = observation({ responses: {} });
+    const after = setResponse(setResponse(before, 'wait-time', { level: 'short' }), 'grouping', {
+      choices: ['pairs'],
+    });
+    expect(after.responses).toStrictEqual({
+      'wait-time': { level: 'short' },
+      grouping: { choices: ['pairs'] },
+    });
   });
 
   it('replaces an earlier answer for the same look-for', () => {
@@ -146,5 +238,29 @@ describe('answeredCount', () => {
   it('goes down when an answer is cleared', () => {
     const record = observation({ responses: { one: 'seen', two: 'seen' } });
     expect(answeredCount(setResponse(record, 'two', null), tiny)).toBe(1);
+  });
+
+  it('counts a tally of zero but not blank text, a blank quote or an empty choice', () => {
+    const record = forRounds({
+      'questions-asked': { count: 0 },
+      'wait-time': { level: 'short' },
+      grouping: { choices: [] },
+      noticing: { text: '   ' },
+      'student-voice': { quote: '' },
+    });
+    expect(answeredCount(record, rounds)).toBe(2);
+  });
+
+  it('counts every kind once it holds something', () => {
+    const record = forRounds({
+      'checks-understanding': 'na',
+      'wait-time': { level: 'short' },
+      'questions-asked': { count: 4 },
+      grouping: { choices: ['pairs'] },
+      'tools-used': { choices: ['laptops'] },
+      noticing: { text: 'Pairs' },
+      'student-voice': { quote: 'Fractions' },
+    });
+    expect(answeredCount(record, rounds)).toBe(7);
   });
 });

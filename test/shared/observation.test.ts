@@ -77,6 +77,17 @@ describe('a valid observation', () => {
   it('accepts empty responses and every kind of answer', () => {
     expect(issuesOf(observation({ responses: {} }))).toStrictEqual([]);
     expect(issuesOf(observation({ responses: { a: 'seen', b: 'not_seen', c: 'na' } }))).toEqual([]);
+    const responses: Observation['responses'] = {
+      level: { level: 'medium' },
+      tally: { count: 0 },
+      single: { choices: ['pairs'] },
+      none: { choices: [] },
+      text: { text: 'Pairs compare strategies' },
+      quote: { quote: 'We are learning fractions' },
+    };
+    const parsed = Observation.safeParse(observation({ responses }));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.responses).toStrictEqual(responses);
   });
 
   it('accepts every grade band', () => {
@@ -186,6 +197,32 @@ describe('an invalid observation', () => {
   it('refuses an answer that is not seen, not seen or N/A', () => {
     const issues = issuesOf({ ...observation(), responses: { 'students-choose': 'maybe' } });
     expect(issues.map((i) => i.path)).toStrictEqual(['responses.students-choose']);
+  });
+
+  it('refuses an answer object of no known shape', () => {
+    const issues = issuesOf({ ...observation(), responses: { grouping: { rating: 3 } } });
+    expect(issues.map((i) => i.path)).toStrictEqual(['responses.grouping']);
+  });
+
+  it('refuses a negative or fractional tally', () => {
+    for (const count of [-1, 2.5]) {
+      const issues = issuesOf({ ...observation(), responses: { tally: { count } } });
+      expect(issues, String(count)).toHaveLength(1);
+      expect(issues[0]?.path, String(count)).toMatch(/^responses\.tally\b/);
+    }
+  });
+
+  it('refuses text answers over 2,000 characters', () => {
+    const responses = { noticing: { text: 't'.repeat(2001) } };
+    expect(issuesOf(observation({ responses }))).toStrictEqual([
+      { path: 'responses.noticing.text', message: 'At most 2,000 characters' },
+    ]);
+  });
+
+  it('refuses a look-for id over 64 characters as a response key', () => {
+    const issues = issuesOf(observation({ responses: { ['k'.repeat(65)]: 'seen' } }));
+    expect(issues.map((i) => i.path)).toStrictEqual([`responses.${'k'.repeat(65)}`]);
+    expect(issuesOf(observation({ responses: { ['k'.repeat(64)]: 'seen' } }))).toStrictEqual([]);
   });
 
   it('refuses an unknown status', () => {

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Entity } from '../../shared/entities';
+import type { Entity } from '../../shared/entity-names';
 import type { FieldIssue } from '../../shared/errors';
 
 /** A record as this device holds it: the working copy and the server revision it rests on. */

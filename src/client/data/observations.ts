@@ -1,3 +1,4 @@
+import type { Entity } from '../../shared/entity-names';
 import type { FieldIssue } from '../../shared/errors';
 import { Observation, type ObservationSetup } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
@@ -60,16 +61,17 @@ export async function updateObservation(
   });
 }
 
-/** Keeps the chosen version and settles every open sibling of the record. */
+/** Keeps the chosen version of any record and settles every open sibling of it. */
 export async function keepVersion(
   db: LookforDb,
-  chosen: Observation,
+  entity: Entity,
+  entityId: string,
+  chosen: unknown,
   conflictIds: string[],
   now: Date,
 ): Promise<void> {
-  const valid = Observation.parse(chosen);
   await db.transaction('rw', db.records, db.outbox, db.conflicts, async () => {
-    await writeRecord(db, 'observation', valid.id, valid, { now, resolves: conflictIds });
+    await writeRecord(db, entity, entityId, chosen, { now, resolves: conflictIds });
     await db.conflicts.where('id').anyOf(conflictIds).modify({ resolved: 1 });
   });
 }

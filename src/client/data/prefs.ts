@@ -7,6 +7,8 @@ import { get, set } from 'idb-keyval';
 export interface Prefs {
   school: string;
   observer: string;
+  /** The protocol the observer used last. */
+  protocolId: string;
 }
 
 const KEY = 'lookfor-prefs';
@@ -18,7 +20,7 @@ export async function loadPrefs(): Promise<Prefs> {
     const v: unknown = (value as Record<string, unknown>)[key];
     return typeof v === 'string' ? v : '';
   };
-  return { school: read('school'), observer: read('observer') };
+  return { school: read('school'), observer: read('observer'), protocolId: read('protocolId') };
 }
 
 export async function savePrefs(prefs: Prefs): Promise<void> {

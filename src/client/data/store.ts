@@ -1,5 +1,6 @@
-import type { ObservationSetup, Observation } from '../../shared/observation';
-import type { Protocol } from '../../shared/protocol';
+import type { Observation, ObservationSetup } from '../../shared/observation';
+import { Protocol, protocolKey, type ProtocolKind } from '../../shared/protocol';
+import { archive, publish } from '../../shared/protocol-rules';
 import type { LookforDb } from './db';
 import { useLiveQuery } from './live';
 import { readSyncMeta } from './meta';
@@ -9,9 +10,19 @@ import {
   listObservations,
   outboxCounts,
   startObservation,
-  updateObservation,
   unsentExport,
+  updateObservation,
 } from './observations';
+import {
+  addImportedProtocol,
+  createProtocol,
+  getProtocolVersion,
+  listProtocolFamilies,
+  saveProtocolVersion,
+  startNextVersion,
+  updateProtocolDraft,
+  usableProtocols,
+} from './protocols';
 import { withReconnect } from './reconnect';
 import { trackWrite } from './write-tracker';
 
@@ -48,10 +59,38 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents)
     update: (id: string, change: (current: Observation) => Observation) =>
       saved(() => updateObservation(db, id, change, now()).then(done)),
     keepVersion: (chosen: Observation, conflictIds: string[]) =>
-      saved(() => keepVersion(db, chosen, conflictIds, now()).then(done)),
+      saved(() => keepVersion(db, 'observation', chosen.id, chosen, conflictIds, now()).then(done)),
     exportUnsent: () => unsentExport(db, now()),
+
+    createProtocol: (name: string, kind: ProtocolKind) =>
+      saved(() => createProtocol(db, name, kind, now())),
+    startNextVersion: (id: string) => saved(() => startNextVersion(db, id, now())),
+    updateDraft: (id: string, version: number, change: (current: Protocol) => Protocol) =>
+      saved(() => updateProtocolDraft(db, id, version, change, now()).then(done)),
+    /** Publishes a draft; the strict schema must pass first (the editor shows why not). */
+    publish: (draft: Protocol) =>
+      saved(() => saveProtocolVersion(db, Protocol.parse(publish(draft, now())), now()).then(done)),
+    archive: (protocol: Protocol) =>
+      saved(() => saveProtocolVersion(db, archive(protocol, now()), now()).then(done)),
+    importProtocol: (protocol: Protocol) => saved(() => addImportedProtocol(db, protocol, now())),
+    keepProtocolVersion: (chosen: Protocol, conflictIds: string[]) =>
+      saved(() =>
+        keepVersion(
+          db,
+          'protocol',
+          protocolKey(chosen.id, chosen.version),
+          chosen,
+          conflictIds,
+          now(),
+        ).then(done),
+      ),
+
     useObservations: () => useLiveQuery(() => listObservations(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
+    useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),
+    useProtocolVersion: (id: string, version: number) =>
+      useLiveQuery(() => getProtocolVersion(db, id, version), [id, version]),
+    useUsableProtocols: () => useLiveQuery(() => usableProtocols(db), []),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
   };

@@ -1,4 +1,4 @@
-import type { Entity } from '../../shared/entities';
+import type { Entity } from '../../shared/entity-names';
 import type { LookforDb, OutboxRow } from './db';
 
 export interface WriteOptions {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ControlledTransaction, Kysely } from 'kysely';
-import { checkEntity } from '../../shared/entities';
+import { findBuiltinProtocol } from '../../shared/builtin-protocols';
+import { checkEntity, deleteProblems, parseStoredProtocol } from '../../shared/entities';
+import { protocolKey, type Protocol } from '../../shared/protocol';
 import type { FieldIssue } from '../../shared/errors';
 import {
   OriginalResult,
@@ -9,6 +11,7 @@ import {
   type PushResult,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
+import { writeProblems } from './policy';
 import {
   findMutationResult,
   findOpenConflictIds,
@@ -95,11 +98,33 @@ async function reject(
   return result;
 }
 
+/** Protocol versions as this server knows them: the starter library, then stored ones. */
+async function findProtocol(
+  db: Queryable,
+  id: string,
+  version: number,
+): Promise<Protocol | undefined> {
+  const builtin = findBuiltinProtocol(id, version);
+  if (builtin) return builtin;
+  const stored = await findRecord(db, 'protocol', protocolKey(id, version));
+  return stored && !stored.deleted ? parseStoredProtocol(stored.data) : undefined;
+}
+
 async function applyMutation(db: Queryable, mutation: Mutation, now: Date): Promise<PushResult> {
+  const denied = writeProblems(mutation);
+  if (denied.length > 0) return reject(db, mutation, now, denied);
   const isDelete = mutation.op === 'delete';
+  const current = await findRecord(db, mutation.entity, mutation.entityId);
+  const currentData = current && !current.deleted ? current.data : null;
   let data: unknown = null;
-  if (!isDelete) {
-    const check = checkEntity(mutation.entity, mutation.entityId, mutation.data);
+  if (isDelete) {
+    const problems = deleteProblems(mutation.entity, currentData);
+    if (problems.length > 0) return reject(db, mutation, now, problems);
+  } else {
+    const check = await checkEntity(mutation.entity, mutation.entityId, mutation.data, {
+      findProtocol: (id, version) => findProtocol(db, id, version),
+      current: currentData,
+    });
     if (!check.ok) return reject(db, mutation, now, check.errors);
     data = check.data;
   }
@@ -112,7 +137,6 @@ async function applyMutation(db: Queryable, mutation: Mutation, now: Date): Prom
     ]);
   }
 
-  const current = await findRecord(db, mutation.entity, mutation.entityId);
   const stamp = now.toISOString();
   // A record the server has never seen is accepted even with a baseRev: the
   // device's copy is the only one, and refusing it would strand the note.

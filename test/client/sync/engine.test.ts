@@ -155,7 +155,7 @@ describe('the sync engine against the real app', () => {
       expect((await getObservation(tablet.db, note.id))?.conflicts).toHaveLength(1);
 
       const kept = conflicted!.conflicts[0]!;
-      await keepVersion(other.db, kept.data, [kept.id], at(12));
+      await keepVersion(other.db, 'observation', kept.data.id, kept.data, [kept.id], at(12));
       await other.sync();
       await tablet.sync();
       const settled = await getObservation(tablet.db, note.id);

@@ -55,6 +55,7 @@ describe('the capture flow', () => {
     fireEvent.click(screen.getByLabelText(grade));
     fireEvent.input(screen.getByLabelText('Subject'), { target: { value: subject } });
     fireEvent.input(screen.getByLabelText('Observer (your name)'), { target: { value: 'Sam' } });
+    await screen.findByLabelText(/Blast Walkthrough: Empowered Learning/);
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     await screen.findByRole('heading', { name: new RegExp(`Room ${room}`) });
   }
@@ -80,6 +81,7 @@ describe('the capture flow', () => {
     fireEvent.input(screen.getByLabelText('Observer (your name)'), {
       target: { value: 'Coach Rivera' },
     });
+    await screen.findByLabelText(/Blast Walkthrough: Empowered Learning/);
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
 
     await screen.findByRole('heading', { name: 'Room 114 · Grade 3-5 · Math' });
@@ -91,14 +93,14 @@ describe('the capture flow', () => {
       responses: {},
     });
 
-    const peer = screen.getByRole('group', { name: 'Students explain their thinking to a peer' });
+    const peer = await screen.findByRole('group', { name: 'Students explain their thinking to a peer' });
     fireEvent.click(within(peer).getByRole('button', { name: 'Seen' }));
     await waitFor(() =>
       expect(within(peer).getByRole('button', { name: 'Seen' }).getAttribute('aria-pressed')).toBe(
         'true',
       ),
     );
-    const choice = screen.getByRole('group', {
+    const choice = await screen.findByRole('group', {
       name: 'Students make a choice about how they learn or show learning',
     });
     fireEvent.click(within(choice).getByRole('button', { name: 'Not seen' }));
@@ -133,7 +135,7 @@ describe('the capture flow', () => {
   it('clears an answer when the chosen answer is tapped again', async () => {
     await startRoom('9', 'Mixed', 'Art');
 
-    const group = screen.getByRole('group', {
+    const group = await screen.findByRole('group', {
       name: 'Students ask questions of the teacher or each other',
     });
     fireEvent.click(within(group).getByRole('button', { name: 'N/A' }));
@@ -149,7 +151,7 @@ describe('the capture flow', () => {
     db.outbox.hook('updating', () => {
       throw new Error('QuotaExceededError: the disk is full');
     });
-    const group = screen.getByRole('group', { name: 'Students give, receive or use feedback' });
+    const group = await screen.findByRole('group', { name: 'Students give, receive or use feedback' });
     fireEvent.click(within(group).getByRole('button', { name: 'Seen' }));
 
     const alert = await screen.findByRole('alert');

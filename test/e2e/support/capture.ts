@@ -16,7 +16,7 @@ export interface CaptureInput {
 export async function captureObservation(page: Page, input: CaptureInput): Promise<void> {
   await page.getByRole('link', { name: 'Start an observation' }).click();
   await page.getByLabel('School').fill(input.school);
-  await page.getByLabel('Room').fill(input.room);
+  await page.getByLabel('Room', { exact: true }).fill(input.room);
   await page.getByText(input.grade, { exact: true }).click();
   await page.getByLabel('Subject').fill(input.subject);
   await page.getByLabel('Observer (your name)').fill(input.observer);

@@ -1,10 +1,10 @@
-import { findProtocol } from '../../../shared/builtin-protocols';
+import { allLookFors } from '../../../shared/protocol';
 import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
 import { useServices } from '../app-context';
 import { hrefFor, navigate } from '../shell/route';
 import { ConflictChooser } from './ConflictChooser';
 import { gradeLabel } from './labels';
-import { LookForItem } from './LookForItem';
+import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from './NotesField';
 import { SyncBadge } from './SyncBadge';
 
@@ -12,6 +12,10 @@ import { SyncBadge } from './SyncBadge';
 export function CaptureScreen({ id }: { id: string }) {
   const { store, now } = useServices();
   const view = store.useObservation(id);
+  const pinned = store.useProtocolVersion(
+    view?.observation.protocolId ?? '',
+    view?.observation.protocolVersion ?? 0,
+  );
 
   if (view === undefined) return <p class="screen muted">Loading…</p>;
   if (view === null) {
@@ -25,7 +29,7 @@ export function CaptureScreen({ id }: { id: string }) {
     );
   }
   const { observation } = view;
-  const protocol = findProtocol(observation.protocolId, observation.protocolVersion);
+  const protocol = pinned?.protocol;
   const finished = observation.status === 'complete';
   // While two versions wait for a choice, edits would only add a third.
   const locked = finished || view.conflicts.length > 0;
@@ -38,7 +42,8 @@ export function CaptureScreen({ id }: { id: string }) {
             Room {observation.room} · {gradeLabel(observation.gradeBand)} · {observation.subject}
           </h2>
           <p class="muted">
-            {protocol?.name ?? observation.protocolId} · {observation.school}
+            {protocol?.name ?? observation.protocolId} v{observation.protocolVersion} ·{' '}
+            {observation.school}
           </p>
         </div>
         <SyncBadge state={view.syncState} />
@@ -64,26 +69,24 @@ export function CaptureScreen({ id }: { id: string }) {
       {protocol ? (
         <>
           <p class="progress" aria-live="polite">
-            {answeredCount(observation, protocol)} of {protocol.lookFors.length} look-fors answered
+            {answeredCount(observation, protocol)} of {allLookFors(protocol).length} look-fors
+            answered
           </p>
-          <ol class="look-fors">
-            {protocol.lookFors.map((lookFor, index) => (
-              <LookForItem
-                key={lookFor.id}
-                lookFor={lookFor}
-                number={index + 1}
-                value={observation.responses[lookFor.id]}
-                disabled={locked}
-                onChange={(value) =>
-                  void store.update(id, (current) => setResponse(current, lookFor.id, value))
-                }
-              />
-            ))}
-          </ol>
+          <ProtocolSheet
+            protocol={protocol}
+            responses={observation.responses}
+            disabled={locked}
+            onChange={(lookForId, value) =>
+              void store.update(id, (current) => setResponse(current, lookForId, value))
+            }
+          />
         </>
-      ) : (
-        <p class="banner attention">This observation uses a protocol this device does not have.</p>
-      )}
+      ) : pinned === null ? (
+        <p class="banner attention">
+          This observation uses {observation.protocolId} version {observation.protocolVersion},
+          which is not on this device yet. It is kept; sync to bring the protocol here.
+        </p>
+      ) : null}
 
       <NotesField
         key={observation.id}

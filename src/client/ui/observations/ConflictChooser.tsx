@@ -1,15 +1,24 @@
 import type { Observation } from '../../../shared/observation';
 import { responseLabels } from '../../../shared/protocol';
+import type { ResponseValue } from '../../../shared/response';
 import type { ObservationView } from '../../data/observations';
 import { useServices } from '../app-context';
 
+function describe(value: ResponseValue): string {
+  if (typeof value === 'string') return responseLabels[value];
+  if ('level' in value) return value.level;
+  if ('count' in value) return String(value.count);
+  if ('choices' in value) return value.choices.join(' + ');
+  return 'text' in value ? `"${value.text}"` : `"${value.quote}"`;
+}
+
 function Summary({ observation }: { observation: Observation }) {
-  const answered = Object.entries(observation.responses);
+  const answered = Object.values(observation.responses);
   return (
     <div class="version-body">
       <p>
         {answered.length} {answered.length === 1 ? 'look-for' : 'look-fors'} answered
-        {answered.length > 0 && `: ${answered.map(([, r]) => responseLabels[r]).join(', ')}`}
+        {answered.length > 0 && `: ${answered.map(describe).join(', ')}`}
       </p>
       <p class="version-notes">{observation.notes || <em>No notes</em>}</p>
     </div>

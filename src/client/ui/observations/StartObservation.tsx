@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { blastEmpoweredLearning } from '../../../shared/builtin-protocols';
 import { issuesToFields } from '../../../shared/errors';
 import { gradeBands, ObservationSetup } from '../../../shared/observation';
+import { kindLabels } from '../../../shared/protocol';
 import { loadPrefs, savePrefs } from '../../data/prefs';
 import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
@@ -18,17 +18,21 @@ export function StartObservation() {
     subject: '',
     observer: '',
   });
+  const loaded = store.useUsableProtocols();
+  const protocols = loaded ?? [];
+  const [protocolId, setProtocolId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void loadPrefs().then((prefs) =>
+    void loadPrefs().then((prefs) => {
       setDraft((d) => ({
         ...d,
         school: d.school || prefs.school,
         observer: d.observer || prefs.observer,
-      })),
-    );
+      }));
+      setProtocolId((current) => current || prefs.protocolId);
+    });
   }, []);
 
   const field = (key: keyof Draft) => ({
@@ -46,6 +50,10 @@ export function StartObservation() {
       </p>
     ) : null;
 
+  const protocol =
+    protocols.find((p) => p.id === protocolId) ??
+    protocols.find((p) => p.kind === 'blast_walkthrough');
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const parsed = ObservationSetup.safeParse(draft);
@@ -53,10 +61,20 @@ export function StartObservation() {
       setErrors(Object.fromEntries(issuesToFields(parsed.error).map((i) => [i.path, i.message])));
       return;
     }
+    if (!protocol) {
+      setErrors({
+        protocol: loaded ? 'Choose a protocol' : 'Protocols are still loading; try again',
+      });
+      return;
+    }
     setBusy(true);
     try {
-      void savePrefs({ school: parsed.data.school, observer: parsed.data.observer });
-      const observation = await store.start(parsed.data, blastEmpoweredLearning);
+      void savePrefs({
+        school: parsed.data.school,
+        observer: parsed.data.observer,
+        protocolId: protocol.id,
+      });
+      const observation = await store.start(parsed.data, protocol);
       if (observation) navigate({ name: 'observe', id: observation.id });
     } finally {
       setBusy(false);
@@ -66,10 +84,36 @@ export function StartObservation() {
   return (
     <section class="screen" aria-labelledby="start-title">
       <h2 id="start-title">Start an observation</h2>
-      <p class="muted">
-        {blastEmpoweredLearning.name}. No teacher is named: record the room, not the person.
-      </p>
+      <p class="muted">No teacher is named: record the room, not the person.</p>
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset aria-describedby={errors.protocol ? 'error-protocol' : undefined}>
+          <legend>Protocol</legend>
+          <div class="protocol-choices">
+            {protocols.map((p) => (
+              <label key={p.id} class={`choice wide ${protocol?.id === p.id ? 'chosen' : ''}`}>
+                <input
+                  type="radio"
+                  name="protocol"
+                  value={p.id}
+                  checked={protocol?.id === p.id}
+                  onChange={() => setProtocolId(p.id)}
+                />
+                <span>
+                  {p.name}
+                  <small>
+                    {kindLabels[p.kind]} · v{p.version}
+                  </small>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {errors.protocol && (
+          <p class="field-error" id="error-protocol">
+            {errors.protocol}
+          </p>
+        )}
+
         <label for="field-school">School</label>
         <input {...field('school')} autocomplete="organization" />
         {errorFor('school')}

@@ -1,30 +1,57 @@
-import { CaptureScreen } from '../observations/CaptureScreen';
 import { ObservationList } from '../observations/ObservationList';
-import { StartObservation } from '../observations/StartObservation';
 import { SyncBar } from '../sync/SyncBar';
-import { useRoute } from './route';
+import { lazyScreen } from './lazy';
+import { hrefFor, useRoute, type Route } from './route';
 import { SaveProblemBanner } from './SaveProblemBanner';
+
+// Only the list is on the first screen; the rest load on first use (precached).
+const StartObservation = lazyScreen(() =>
+  import('../observations/screens').then((m) => m.StartObservation),
+);
+const CaptureScreen = lazyScreen(() =>
+  import('../observations/screens').then((m) => m.CaptureScreen),
+);
+const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
+const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'start':
+      return <StartObservation />;
+    case 'observe':
+      return <CaptureScreen id={route.id} />;
+    case 'protocols':
+      return <ProtocolLibrary />;
+    case 'protocol':
+      return <ProtocolEditor id={route.id} version={route.version} />;
+    case 'list':
+      return <ObservationList />;
+  }
+}
 
 export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const route = useRoute();
+  const inProtocols = route.name === 'protocols' || route.name === 'protocol';
   return (
     <>
       <header class="app-header">
         <h1>
           <a href="#/">Lookfor</a>
         </h1>
+        <nav aria-label="Main">
+          <a href={hrefFor({ name: 'list' })} aria-current={!inProtocols ? 'page' : undefined}>
+            Observations
+          </a>
+          <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
+            Protocols
+          </a>
+        </nav>
         <SyncBar />
       </header>
       {banner}
       <SaveProblemBanner />
       <main>
-        {route.name === 'start' ? (
-          <StartObservation />
-        ) : route.name === 'observe' ? (
-          <CaptureScreen id={route.id} />
-        ) : (
-          <ObservationList />
-        )}
+        <Screen route={route} />
       </main>
     </>
   );

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = { name: 'list' } | { name: 'start' } | { name: 'observe'; id: string };
+export type Route =
+  | { name: 'list' }
+  | { name: 'start' }
+  | { name: 'observe'; id: string }
+  | { name: 'protocols' }
+  | { name: 'protocol'; id: string; version: number };
 
 /** Hash routes keep every screen inside the one cached app shell. */
 export function parseRoute(hash: string): Route {
@@ -8,6 +13,11 @@ export function parseRoute(hash: string): Route {
   const observe = /^\/observe\/([0-9a-f-]{36})$/i.exec(path);
   if (observe?.[1]) return { name: 'observe', id: observe[1] };
   if (path === '/start') return { name: 'start' };
+  if (path === '/protocols') return { name: 'protocols' };
+  const protocol = /^\/protocols\/([a-z0-9-]{1,48})\/v(\d{1,5})$/.exec(path);
+  if (protocol?.[1] && protocol[2]) {
+    return { name: 'protocol', id: protocol[1], version: Number(protocol[2]) };
+  }
   return { name: 'list' };
 }
 
@@ -19,6 +29,10 @@ export function hrefFor(route: Route): string {
       return '#/start';
     case 'observe':
       return `#/observe/${route.id}`;
+    case 'protocols':
+      return '#/protocols';
+    case 'protocol':
+      return `#/protocols/${route.id}/v${route.version}`;
   }
 }
 

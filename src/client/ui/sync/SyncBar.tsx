@@ -1,15 +1,7 @@
 import { timeAgo } from '../../../shared/sync-status';
 import { useServices } from '../app-context';
+import { download } from '../shell/download';
 import { useSyncStatus } from './use-sync-status';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SyncBar() {
   const { scheduler, store, now } = useServices();

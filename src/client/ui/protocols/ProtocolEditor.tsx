@@ -1,0 +1,243 @@
+import { useState } from 'preact/hooks';
+import {
+  kindLabels,
+  protocolKinds,
+  type Protocol,
+  type ProtocolKind,
+} from '../../../shared/protocol';
+import { addSection } from '../../../shared/protocol-edits';
+import { exportProtocolFile } from '../../../shared/protocol-file';
+import type { ResponseValue } from '../../../shared/response';
+import type { ProtocolVersionView } from '../../data/protocols';
+import { useServices } from '../app-context';
+import { ProtocolSheet } from '../capture/ProtocolSheet';
+import { SyncBadge } from '../observations/SyncBadge';
+import { download } from '../shell/download';
+import { hrefFor, navigate } from '../shell/route';
+import { BufferedField } from './BufferedField';
+import { canEditProtocols } from './permissions';
+import { ProtocolConflict } from './ProtocolConflict';
+import { byPath, publishCheck } from './publish-check';
+import { SectionEditor } from './SectionEditor';
+import { SuggestedTags } from './TagsEditor';
+
+const newId = () => crypto.randomUUID().slice(0, 6);
+
+const statusLabel = (view: ProtocolVersionView) =>
+  view.builtin
+    ? 'Starter library'
+    : view.protocol.status === 'draft'
+      ? 'Draft'
+      : view.protocol.status === 'published'
+        ? 'Published'
+        : 'Archived';
+
+export function ProtocolEditor({ id, version }: { id: string; version: number }) {
+  const { store, now } = useServices();
+  const view = store.useProtocolVersion(id, version);
+  const families = store.useProtocolFamilies();
+  const [showErrors, setShowErrors] = useState(false);
+  const [preview, setPreview] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, ResponseValue>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (view === undefined) return <p class="screen muted">Loading…</p>;
+  if (view === null) {
+    return (
+      <section class="screen">
+        <h2>Protocol not found</h2>
+        <p>
+          Version {version} of {id} is not on this device.{' '}
+          <a href={hrefFor({ name: 'protocols' })}>Back to protocols</a>
+        </p>
+      </section>
+    );
+  }
+  const protocol = view.protocol;
+  const isDraft = protocol.status === 'draft' && !view.builtin;
+  const readOnly = !isDraft || view.conflicts.length > 0 || !canEditProtocols();
+  const problems = isDraft ? publishCheck(protocol) : [];
+  const errors = showErrors ? byPath(problems) : {};
+  const edit = (change: (d: Protocol) => Protocol) => void store.updateDraft(id, version, change);
+  const family = families?.find((f) => f.id === id);
+  const newest = family?.versions[0]?.protocol.version === version;
+
+  const onPublish = async () => {
+    setShowErrors(true);
+    if (problems.length > 0) {
+      document.getElementById('publish-problems')?.focus();
+      return;
+    }
+    if (await store.publish(protocol))
+      setNotice(`Published version ${version}. Observers can use it now.`);
+  };
+  const onNewVersion = async () => {
+    const draft = await store.startNextVersion(id);
+    if (draft) navigate({ name: 'protocol', id, version: draft.version });
+  };
+
+  return (
+    <section class="screen editor" aria-labelledby="editor-title">
+      <header class="capture-head">
+        <div>
+          <h2 id="editor-title">{protocol.name || 'Untitled protocol'}</h2>
+          <p class="muted">
+            {kindLabels[protocol.kind]} · Version {protocol.version} · {statusLabel(view)}
+          </p>
+        </div>
+        <SyncBadge state={view.syncState} />
+      </header>
+      <div class="toolbar">
+        <a class="button quiet" href={hrefFor({ name: 'protocols' })}>
+          All protocols
+        </a>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={preview}
+          onClick={() => setPreview(!preview)}
+        >
+          {preview ? 'Back to editing' : 'Preview'}
+        </button>
+        <button
+          type="button"
+          class="button"
+          onClick={() =>
+            download(
+              `${protocol.id}-v${protocol.version}.lookfor.json`,
+              exportProtocolFile(protocol, now()),
+            )
+          }
+        >
+          Export file
+        </button>
+        {isDraft && !readOnly && (
+          <button type="button" class="button primary" onClick={() => void onPublish()}>
+            Publish version {version}
+          </button>
+        )}
+        {!isDraft && newest && canEditProtocols() && protocol.status !== 'archived' && (
+          <button type="button" class="button primary" onClick={() => void onNewVersion()}>
+            Edit as version {version + 1}
+          </button>
+        )}
+        {!isDraft && !view.builtin && protocol.status === 'published' && canEditProtocols() && (
+          <button type="button" class="button quiet" onClick={() => void store.archive(protocol)}>
+            Archive
+          </button>
+        )}
+      </div>
+
+      {notice && (
+        <p class="banner ok" role="status">
+          {notice}
+        </p>
+      )}
+      {view.rejections.length > 0 && (
+        <div class="banner attention" role="alert">
+          <h3>The server did not accept this version</h3>
+          <ul>
+            {view.rejections.map((r) => (
+              <li key={r.path}>
+                {r.path}: {r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {view.conflicts.length > 0 && <ProtocolConflict view={view} />}
+      {showErrors && problems.length > 0 && (
+        <div class="banner attention" id="publish-problems" tabIndex={-1} role="alert">
+          <h3>Fix these before publishing</h3>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {preview || !isDraft ? (
+        <>
+          {protocol.purpose && <p class="purpose">{protocol.purpose}</p>}
+          {preview && (
+            <p class="muted">Preview: this is what an observer sees. Taps here are not saved.</p>
+          )}
+          <ProtocolSheet
+            protocol={protocol}
+            responses={answers}
+            disabled={!preview}
+            onChange={(lookForId, value) =>
+              setAnswers((current) => {
+                const next = { ...current };
+                if (value === null) delete next[lookForId];
+                else next[lookForId] = value;
+                return next;
+              })
+            }
+          />
+        </>
+      ) : (
+        <div class="editor-body">
+          <SuggestedTags />
+          <BufferedField
+            id="protocol-name"
+            label="Name"
+            maxLength={120}
+            value={protocol.name}
+            readOnly={readOnly}
+            error={errors.name}
+            onChange={(name) => edit((d) => ({ ...d, name }))}
+          />
+          <BufferedField
+            id="protocol-purpose"
+            label="Purpose (shared with staff)"
+            multiline
+            maxLength={2000}
+            value={protocol.purpose}
+            readOnly={readOnly}
+            error={errors.purpose}
+            onChange={(purpose) => edit((d) => ({ ...d, purpose }))}
+          />
+          <div class="field">
+            <label for="protocol-kind">Kind</label>
+            <select
+              id="protocol-kind"
+              value={protocol.kind}
+              disabled={readOnly}
+              onChange={(e) => edit((d) => ({ ...d, kind: e.currentTarget.value as ProtocolKind }))}
+            >
+              {protocolKinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabels[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {errors.sections && <p class="field-error">{errors.sections}</p>}
+          {protocol.sections.map((section, i) => (
+            <SectionEditor
+              key={section.id}
+              section={section}
+              index={i}
+              count={protocol.sections.length}
+              errors={errors}
+              readOnly={readOnly}
+              newId={newId}
+              edit={edit}
+            />
+          ))}
+          <button
+            type="button"
+            class="button"
+            disabled={readOnly}
+            onClick={() => edit((d) => addSection(d, newId))}
+          >
+            Add section
+          </button>
+          <p class="saved-note muted">Every change is saved on this device as you type.</p>
+        </div>
+      )}
+    </section>
+  );
+}

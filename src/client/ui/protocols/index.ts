@@ -1,0 +1,2 @@
+export { ProtocolEditor } from './ProtocolEditor';
+export { ProtocolLibrary } from './ProtocolLibrary';
