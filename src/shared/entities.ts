@@ -50,9 +50,14 @@ function checkProtocol(id: string, data: unknown, ctx: EntityContext): EntityChe
       },
     ]);
   }
-  const stored = protocolSchemaFor((ctx.current as { status?: unknown } | null)?.status).safeParse(
-    ctx.current,
-  );
+  const storedStatus = (ctx.current as { status?: unknown } | null)?.status;
+  const stored = protocolSchemaFor(storedStatus).safeParse(ctx.current);
+  if (ctx.current !== null && !stored.success && storedStatus !== 'draft') {
+    // A stored version this server cannot read is never overwritten.
+    return fail([
+      { path: 'status', message: 'The stored version cannot be read, so it is kept as it is' },
+    ]);
+  }
   const errors = [
     ...transitionProblems(stored.success ? stored.data : null, next),
     ...(next.status === 'draft' ? [] : publishProblems(next)),
@@ -77,7 +82,7 @@ export async function checkEntity(
 
 /** What may not be deleted: a protocol version that was published. */
 export function deleteProblems(entity: Entity, current: unknown): FieldIssue[] {
-  if (entity !== 'protocol' || current === null) return [];
+  if (entity !== 'protocol' || current === null || current === undefined) return [];
   const status = (current as { status?: unknown }).status;
   return status === 'draft'
     ? []

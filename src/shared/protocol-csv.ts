@@ -61,9 +61,16 @@ export function parseLookForCsv(
 ): ImportResult<Protocol> {
   const tooBig = sizeProblem(text, fileName, 'look-for spreadsheets');
   if (tooBig) return { ok: false, problems: [tooBig] };
-  const problems = readCsv(stripBom(text), options);
-  if (Array.isArray(problems)) {
-    const sorted = problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  let outcome: RowProblem[] | Protocol;
+  try {
+    outcome = readCsv(stripBom(text), options);
+  } catch (error) {
+    // A third-party parser meets arbitrary files; a surprise still becomes a problem.
+    const detail = error instanceof Error ? `: ${error.message}` : '';
+    outcome = [{ row: null, message: `The file could not be read as CSV${detail}` }];
+  }
+  if (Array.isArray(outcome)) {
+    const sorted = outcome.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return {
       ok: false,
       problems: limitProblems(
@@ -76,7 +83,7 @@ export function parseLookForCsv(
       ),
     };
   }
-  return { ok: true, protocol: problems };
+  return { ok: true, protocol: outcome };
 }
 
 function readCsv(body: string, options: LookForCsvOptions): RowProblem[] | Protocol {

@@ -63,9 +63,10 @@ export function slugify(text: string, suffix: string, max = 48): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const room = max - suffix.length - 1;
+  const tail = suffix.slice(0, Math.max(1, max - 2));
+  const room = max - tail.length - 1;
   const head = base.slice(0, room).replace(/-+$/, '') || 'item';
-  return `${head}-${suffix}`;
+  return `${head}-${tail}`.slice(0, max);
 }
 
 export function blankProtocol(

@@ -140,6 +140,14 @@ export type NamedValue = z.infer<typeof NamedValue>;
 export const ResponseType = strictSchemas.ResponseType;
 export type ResponseType = z.infer<typeof ResponseType>;
 export type ResponseKind = ResponseType['kind'];
+export const responseKinds: readonly ResponseKind[] = [
+  'seen',
+  'scale',
+  'tally',
+  'choice',
+  'text',
+  'quote',
+];
 export const LookFor = strictSchemas.LookFor;
 export type LookFor = z.infer<typeof LookFor>;
 export const Section = strictSchemas.Section;

@@ -32,6 +32,7 @@ export function responseProblem(type: ResponseType, value: ResponseValue): strin
       if (!is('choices')) return 'Expected a choice';
       const chosen = (value as { choices: string[] }).choices;
       if (!type.multiple && chosen.length > 1) return 'Only one option may be chosen';
+      if (new Set(chosen).size !== chosen.length) return 'Each option may be chosen once';
       return chosen.every((c) => type.options.some((o) => o.id === c))
         ? null
         : 'Not an option of this choice';

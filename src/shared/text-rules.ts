@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 
-/** Markup has no place in look-for text; refusing it keeps imported files inert everywhere. */
-const markup = /<\s*\/?\s*[a-z!?]/i;
+/**
+ * Markup has no place in look-for text; refusing it keeps imported files inert
+ * everywhere. "<" followed by a space opens no tag, so "x < y" stays allowed.
+ */
+const markup = /<\/?[a-z!?]/i;
 
 /** A trimmed single-purpose text field with a readable label in every message. */
 export function plainText(label: string, min: number, max: number) {

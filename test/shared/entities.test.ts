@@ -228,6 +228,20 @@ describe('checkEntity for an observation', () => {
 });
 
 describe('checkEntity for a protocol', () => {
+  it('never overwrites a stored version it cannot read, unless that version was a draft', async () => {
+    const p = protocol();
+    const unreadable = { ...p, sections: 'not a list' };
+    expect(await checkProtocol(p, unreadable)).toStrictEqual({
+      ok: false,
+      errors: [
+        { path: 'status', message: 'The stored version cannot be read, so it is kept as it is' },
+      ],
+    });
+    const unreadableDraft = { ...draftProtocol(), sections: 'not a list' };
+    const fresh = draftProtocol();
+    expect(await checkProtocol(fresh, unreadableDraft)).toMatchObject({ ok: true });
+  });
+
   it('accepts a new published custom protocol under its key and returns the parsed data', async () => {
     const p = protocol({ name: '  Morning rounds  ' });
     expect(await checkProtocol(p)).toStrictEqual({
@@ -388,6 +402,10 @@ describe('checkEntity for a protocol', () => {
 });
 
 describe('deleteProblems', () => {
+  it('has nothing to say about a record that is not stored', () => {
+    expect(deleteProblems('protocol', undefined)).toEqual([]);
+  });
+
   it('lets any observation be deleted', () => {
     expect(deleteProblems('observation', observation())).toStrictEqual([]);
     expect(deleteProblems('observation', null)).toStrictEqual([]);

@@ -232,6 +232,12 @@ describe('nextVersion', () => {
 });
 
 describe('slugify', () => {
+  it('never exceeds the maximum, even with a suffix as long as it', () => {
+    const id = slugify('Hello world', 'x'.repeat(50));
+    expect(id.length).toBeLessThanOrEqual(48);
+    expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+
   it('lower-cases words, joins them with dashes and appends the suffix', () => {
     expect(slugify('Morning Rounds', 'ab12')).toBe('morning-rounds-ab12');
   });

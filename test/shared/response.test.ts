@@ -105,6 +105,21 @@ describe('ResponseValue', () => {
 });
 
 describe('responseProblem', () => {
+  it('refuses the same option chosen twice', () => {
+    const multiple = {
+      kind: 'choice' as const,
+      multiple: true,
+      options: [
+        { id: 'pairs', label: 'Pairs' },
+        { id: 'solo', label: 'Solo' },
+      ],
+    };
+    expect(responseProblem(multiple, { choices: ['pairs', 'pairs'] })).toBe(
+      'Each option may be chosen once',
+    );
+    expect(responseProblem(multiple, { choices: ['pairs', 'solo'] })).toBeNull();
+  });
+
   it.each(kinds)('accepts a value of the right shape for a %s look-for', (kind) => {
     expect(responseProblem(types[kind], fitting[kind])).toBeNull();
   });

@@ -67,13 +67,18 @@ const builtinView = (protocol: Protocol): ProtocolVersionView => ({
   conflicts: [],
 });
 
-/** The starter library's text is loaded on first use, keeping it off the first screen. */
+/**
+ * The starter library's text is loaded on first use, keeping it off the first
+ * screen. Live queries must read Dexie before awaiting it: Dexie stops tracking a
+ * query's reads once it awaits a promise that is not Dexie's.
+ */
 const starterLibrary = () => import('../../shared/builtin-protocols');
 
 /** The library: starter protocols and this school's own, grouped by id. */
 export async function listProtocolFamilies(db: LookforDb): Promise<ProtocolFamily[]> {
+  const stored = await storedVersions(db);
   const { builtinProtocols } = await starterLibrary();
-  const all = [...builtinProtocols.map(builtinView), ...(await storedVersions(db))];
+  const all = [...builtinProtocols.map(builtinView), ...stored];
   const families = new Map<string, ProtocolVersionView[]>();
   for (const view of all) {
     families.set(view.protocol.id, [...(families.get(view.protocol.id) ?? []), view]);
@@ -91,9 +96,9 @@ export async function getProtocolVersion(
   id: string,
   version: number,
 ): Promise<ProtocolVersionView | null> {
+  const views = await storedVersions(db);
   const builtin = (await starterLibrary()).findBuiltinProtocol(id, version);
   if (builtin) return builtinView(builtin);
-  const views = await storedVersions(db);
   return views.find((v) => v.protocol.id === id && v.protocol.version === version) ?? null;
 }
 

@@ -93,7 +93,9 @@ describe('the capture flow', () => {
       responses: {},
     });
 
-    const peer = await screen.findByRole('group', { name: 'Students explain their thinking to a peer' });
+    const peer = await screen.findByRole('group', {
+      name: 'Students explain their thinking to a peer',
+    });
     fireEvent.click(within(peer).getByRole('button', { name: 'Seen' }));
     await waitFor(() =>
       expect(within(peer).getByRole('button', { name: 'Seen' }).getAttribute('aria-pressed')).toBe(
@@ -151,7 +153,9 @@ describe('the capture flow', () => {
     db.outbox.hook('updating', () => {
       throw new Error('QuotaExceededError: the disk is full');
     });
-    const group = await screen.findByRole('group', { name: 'Students give, receive or use feedback' });
+    const group = await screen.findByRole('group', {
+      name: 'Students give, receive or use feedback',
+    });
     fireEvent.click(within(group).getByRole('button', { name: 'Seen' }));
 
     const alert = await screen.findByRole('alert');

@@ -2,7 +2,7 @@ import {
   responseKindLabels,
   type LookFor,
   type Protocol,
-  type ResponseKind,
+  responseKinds,
 } from '../../../shared/protocol';
 import {
   deleteLookFor,
@@ -91,11 +91,11 @@ export function LookForEditor({
           id={`${id}-kind`}
           value={response.kind}
           disabled={readOnly}
-          onChange={(e) =>
-            patch({
-              response: responseOfKind(e.currentTarget.value as ResponseKind, response, newId),
-            })
-          }
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            const kind = responseKinds.find((k) => k === value) ?? 'seen';
+            patch({ response: responseOfKind(kind, response, newId) });
+          }}
         >
           {Object.entries(responseKindLabels).map(([kind, label]) => (
             <option key={kind} value={kind}>

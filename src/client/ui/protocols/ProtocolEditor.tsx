@@ -1,10 +1,5 @@
 import { useState } from 'preact/hooks';
-import {
-  kindLabels,
-  protocolKinds,
-  type Protocol,
-  type ProtocolKind,
-} from '../../../shared/protocol';
+import { kindLabels, protocolKinds, type Protocol, ProtocolKind } from '../../../shared/protocol';
 import { addSection } from '../../../shared/protocol-edits';
 import { exportProtocolFile } from '../../../shared/protocol-file';
 import type { ResponseValue } from '../../../shared/response';
@@ -205,7 +200,11 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
               id="protocol-kind"
               value={protocol.kind}
               disabled={readOnly}
-              onChange={(e) => edit((d) => ({ ...d, kind: e.currentTarget.value as ProtocolKind }))}
+              onChange={(e) => {
+                // Read the event now: the edit runs later, inside a transaction.
+                const kind = ProtocolKind.parse(e.currentTarget.value);
+                edit((d) => ({ ...d, kind }));
+              }}
             >
               {protocolKinds.map((k) => (
                 <option key={k} value={k}>

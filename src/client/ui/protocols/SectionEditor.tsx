@@ -1,10 +1,5 @@
 import { useRef } from 'preact/hooks';
-import {
-  focusLabels,
-  sectionFocuses,
-  type Section,
-  type SectionFocus,
-} from '../../../shared/protocol';
+import { focusLabels, sectionFocuses, type Section, SectionFocus } from '../../../shared/protocol';
 import {
   addLookFor,
   deleteSection,
@@ -72,11 +67,11 @@ export function SectionEditor({ section, index, count, ...edit }: Props) {
             id={`sec-${section.id}-focus`}
             value={section.focus}
             disabled={readOnly}
-            onChange={(e) =>
-              edit.edit((d) =>
-                updateSection(d, index, { focus: e.currentTarget.value as SectionFocus }),
-              )
-            }
+            onChange={(e) => {
+              // Read the event now: the edit runs later, inside a transaction.
+              const focus = SectionFocus.parse(e.currentTarget.value);
+              edit.edit((d) => updateSection(d, index, { focus }));
+            }}
           >
             {sectionFocuses.map((f) => (
               <option key={f} value={f}>
