@@ -47,6 +47,22 @@ describe('a school protocol, made offline and changed later', () => {
     await page.getByLabel('What to look for').nth(1).fill('Students use a checklist');
     await page.getByLabel('Response').nth(1).selectOption('scale');
     await page.getByLabel('Level 3', { exact: true }).waitFor();
+
+    // Drag look-for 2 above look-for 1 by its handle, then put it back with the keyboard buttons.
+    const texts = () =>
+      page
+        .getByLabel('What to look for')
+        .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    await page
+      .locator('.drag-handle')
+      .nth(1)
+      .dragTo(page.locator('.look-for-editor').first(), {
+        targetPosition: { x: 40, y: 10 },
+      });
+    await expect.poll(texts).toEqual(['Students use a checklist', 'Students talk to a peer']);
+    await page.getByRole('button', { name: 'Move look-for 1 down' }).click();
+    await expect.poll(texts).toEqual(['Students talk to a peer', 'Students use a checklist']);
+
     await page.screenshot({ path: `${shots}/protocol-editor-landscape.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 768, height: 1024 });
@@ -121,5 +137,9 @@ describe('a school protocol, made offline and changed later', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: `${shots}/protocol-library-portrait.png`, fullPage: true });
+
+    const schema = await fetch(`${server.url}/schemas/protocol-file.v1.schema.json`);
+    expect(schema.status).toBe(200);
+    expect(await schema.json()).toMatchObject({ $id: '/schemas/protocol-file.v1.schema.json' });
   });
 });

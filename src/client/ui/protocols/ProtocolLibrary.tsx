@@ -101,7 +101,7 @@ export function ProtocolLibrary() {
                       <span class="card-meta">
                         {v.protocol.sections.reduce((n, s) => n + s.lookFors.length, 0)} look-fors
                       </span>
-                      <SyncBadge state={v.syncState} />
+                      {!v.builtin && <SyncBadge state={v.syncState} />}
                     </a>
                   </li>
                 ))}
