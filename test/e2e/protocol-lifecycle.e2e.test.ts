@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
@@ -141,5 +142,43 @@ describe('a school protocol, made offline and changed later', () => {
     const schema = await fetch(`${server.url}/schemas/protocol-file.v1.schema.json`);
     expect(schema.status).toBe(200);
     expect(await schema.json()).toMatchObject({ $id: '/schemas/protocol-file.v1.schema.json' });
+  });
+
+  it('is handed to another school as a file', async () => {
+    await page.getByRole('link', { name: /Version 2 · published/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export file' }).click(),
+    ]);
+    const file = join(server.dataDir, 'exported.lookfor.json');
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'lookfor-protocol',
+      protocol: { version: 2, name: 'Lincoln look-fors' },
+    });
+
+    const otherSchool = await startServer();
+    const otherContext = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    try {
+      const other = await otherContext.newPage();
+      await other.goto(`${otherSchool.url}/#/protocols`);
+      await other.locator('#import-file').setInputFiles(file);
+      await other.getByRole('button', { name: 'Publish version 1' }).waitFor();
+      await expect(other.getByLabel('What to look for').first().inputValue()).resolves.toBe(
+        'Students explain their thinking to a peer',
+      );
+      await other.getByRole('button', { name: 'Publish version 1' }).click();
+      await other.getByText('Published version 1. Observers can use it now.').waitFor();
+      await other.getByText(/All synced/).waitFor({ timeout: 30_000 });
+      const rows = otherSchool.query<{ data: string }>(
+        "select data from records where entity = 'protocol'",
+      );
+      expect(rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)).toEqual([
+        expect.objectContaining({ name: 'Lincoln look-fors', version: 1, status: 'published' }),
+      ]);
+    } finally {
+      await otherContext.close();
+      await otherSchool.dispose();
+    }
   });
 });
