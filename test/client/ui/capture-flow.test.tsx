@@ -1,46 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
-import { createStore } from '../../../src/client/data/store';
-import { createScheduler } from '../../../src/client/sync/scheduler';
-import { AppContext, type AppServices } from '../../../src/client/ui/app-context';
-import { App } from '../../../src/client/ui/shell/App';
-import { createSaveProblem } from '../../../src/client/ui/shell/save-problem';
+import type { LookforDb } from '../../../src/client/data/db';
 import { Observation } from '../../../src/shared/observation';
+import { renderApp } from '../../support/render-app';
 
 describe('the capture flow', () => {
   let db: LookforDb;
-  let saves: number;
+  let saves: () => number;
 
   beforeEach(() => {
-    window.location.hash = '#/';
-    db = openLookforDb(`ui-${crypto.randomUUID()}`);
-    saves = 0;
-    const scheduler = createScheduler({
-      run: async () => ({ ok: false, reason: 'offline', message: 'no connection' }),
-      random: () => 0.5,
-      setTimer: () => null,
-      clearTimer: () => undefined,
-      now: () => 0,
-      isOnline: () => false,
-    });
-    const now = () => new Date('2026-11-23T09:30:00Z');
-    const saveProblem = createSaveProblem();
-    const services: AppServices = {
-      store: createStore(db, now, {
-        onSaved: () => (saves += 1),
-        onSaveFailed: (message) => saveProblem.report(message),
-      }),
-      scheduler,
-      now,
-      saveProblem,
-    };
-    render(
-      <AppContext.Provider value={services}>
-        <App />
-      </AppContext.Provider>,
-    );
+    ({ db, saves } = renderApp('#/'));
   });
   afterEach(() => {
     cleanup();
@@ -130,7 +100,7 @@ describe('the capture flow', () => {
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.data).toEqual(finished);
-    expect(saves).toBeGreaterThanOrEqual(5);
+    expect(saves()).toBeGreaterThanOrEqual(5);
     expect(screen.getByTestId('sync-status').textContent).toContain('Offline. 1 note waiting');
   });
 

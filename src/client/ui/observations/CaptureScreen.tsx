@@ -1,6 +1,7 @@
 import { allLookFors } from '../../../shared/protocol';
 import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
 import { useServices } from '../app-context';
+import { RejectionBanner } from '../shell/RejectionBanner';
 import { hrefFor, navigate } from '../shell/route';
 import { ConflictChooser } from './ConflictChooser';
 import { gradeLabel } from './labels';
@@ -49,21 +50,11 @@ export function CaptureScreen({ id }: { id: string }) {
         <SyncBadge state={view.syncState} />
       </header>
 
-      {view.rejections.length > 0 && (
-        <div class="banner attention" role="alert">
-          <h3>The server could not accept this observation</h3>
-          <ul>
-            {view.rejections.map((r) => (
-              <li key={r.path}>
-                {r.path}: {r.message}
-              </li>
-            ))}
-          </ul>
-          <p>
-            It is kept on this device. Edit it to fix the problem, or export it from the sync bar.
-          </p>
-        </div>
-      )}
+      <RejectionBanner
+        title="The server could not accept this observation"
+        rejections={view.rejections}
+        advice="It is kept on this device. Edit it to fix the problem, or export it from the sync bar."
+      />
       {view.conflicts.length > 0 && <ConflictChooser view={view} />}
 
       {protocol ? (

@@ -8,6 +8,7 @@ import { useServices } from '../app-context';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { SyncBadge } from '../observations/SyncBadge';
 import { download } from '../shell/download';
+import { RejectionBanner } from '../shell/RejectionBanner';
 import { hrefFor, navigate } from '../shell/route';
 import { BufferedField } from './BufferedField';
 import { canEditProtocols } from './permissions';
@@ -128,18 +129,10 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
           {notice}
         </p>
       )}
-      {view.rejections.length > 0 && (
-        <div class="banner attention" role="alert">
-          <h3>The server did not accept this version</h3>
-          <ul>
-            {view.rejections.map((r) => (
-              <li key={r.path}>
-                {r.path}: {r.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RejectionBanner
+        title="The server did not accept this version"
+        rejections={view.rejections}
+      />
       {view.conflicts.length > 0 && <ProtocolConflict view={view} />}
       {showErrors && problems.length > 0 && (
         <div class="banner attention" id="publish-problems" tabIndex={-1} role="alert">
