@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import type { Database } from './db/schema';
 import { sendError } from './http/errors';
+import { securityHeaders } from './http/security-headers';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
 
@@ -26,7 +26,7 @@ export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const app = new Hono();
 
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', securityHeaders());
 
   const api = new Hono();
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));

@@ -26,12 +26,16 @@ describe.each(sizes)('screens at $width x $height', (size) => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     server = await startServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.goto(server.url);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
   });
@@ -99,5 +103,7 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     await page.getByRole('link', { name: 'Save and leave' }).click();
     await page.getByText(/All synced/).waitFor({ timeout: 30_000 });
     await check('list-synced');
+    // The app runs entirely within its own Content-Security-Policy.
+    expect(cspViolations).toEqual([]);
   });
 });
