@@ -4,6 +4,11 @@ import type { Kysely } from 'kysely';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import type { Database } from './db/schema';
+import { adminRoutes } from './admin/routes';
+import type { ScryptCost } from './auth/password';
+import { authRoutes } from './auth/routes';
+import { sessionReader, type AuthEnv } from './auth/session';
+import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { serveApp } from './static/serve-app';
@@ -19,6 +24,8 @@ export interface AppOptions {
   distDir?: string;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
+  /** scrypt cost; tests lower it to stay fast. */
+  passwordCost?: ScryptCost;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -28,8 +35,18 @@ export function createApp(options: AppOptions): Hono {
 
   app.use('*', securityHeaders());
 
-  const api = new Hono();
+  const api = new Hono<AuthEnv>();
+  api.use('*', csrfGuard());
+  api.use('*', sessionReader(options.db, now));
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
+  api.route(
+    '/auth',
+    authRoutes(options.db, {
+      now,
+      ...(options.passwordCost ? { cost: options.passwordCost } : {}),
+    }),
+  );
+  api.route('/admin', adminRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { setupTokenIfEmpty } from './auth/first-run';
 import { readConfig } from './config';
 import { connectDb } from './db/connect';
 import { migrateToLatest } from './db/migrate';
@@ -11,8 +12,14 @@ async function main(): Promise<void> {
   for (const name of applied) console.log(`migrated: ${name}`);
 
   const app = createApp({ db: handle.db, distDir: config.distDir });
+  const setupToken = await setupTokenIfEmpty(handle.db, new Date());
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Lookfor is serving on http://localhost:${info.port} (${handle.describe})`);
+    if (setupToken) {
+      console.log(
+        `No accounts yet. Create the first district admin (this link works once):\n  http://localhost:${info.port}/#/setup/${setupToken}`,
+      );
+    }
   });
 
   const stop = () => {

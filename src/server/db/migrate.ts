@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema';
 import * as syncTables from './migrations/2026-11-23T00-00-sync-tables';
+import * as accounts from './migrations/2026-11-23T01-00-accounts';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '2026-11-23T00-00-sync-tables': syncTables,
+  '2026-11-23T01-00-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

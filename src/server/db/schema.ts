@@ -46,7 +46,79 @@ export interface MutationsTable {
   received_at: string;
 }
 
+export interface SchoolsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  district_admin: number;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  school_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a stolen database holds no usable session. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface InvitesTable {
+  token_hash: string;
+  school_id: string | null;
+  role: string;
+  name: string | null;
+  email: string | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject: string;
+  details: string | null;
+}
+
 export interface Database {
+  schools: SchoolsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  setup_tokens: SetupTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
   counters: CountersTable;
   records: RecordsTable;
   conflicts: ConflictsTable;

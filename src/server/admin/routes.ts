@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import * as z from 'zod/mini';
+import { InviteCreate, SchoolCreate, SchoolRole } from '../../shared/accounts';
+import { mayInvite } from '../auth/permissions';
+import {
+  findSchool,
+  findSchoolByName,
+  findUserById,
+  insertSchool,
+  listSchools,
+  recordAudit,
+  setMembership,
+} from '../auth/repository';
+import { requireSignIn, type AuthEnv } from '../auth/session';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Database } from '../db/schema';
+import { parseBody } from '../http/body';
+import { sendError } from '../http/errors';
+import type { Queryable } from '../sync/repository';
+import { parseRoster } from './roster';
+
+const INVITE_DAYS = 14;
+const RosterUpload = z.object({ csv: z.string().check(z.maxLength(1_000_000)) });
+const MembershipChange = z.object({ userId: z.uuid(), schoolId: z.uuid(), role: SchoolRole });
+
+async function createInvite(
+  db: Queryable,
+  invite: {
+    schoolId: string | null;
+    role: string;
+    name?: string | undefined;
+    email?: string | undefined;
+  },
+  actorId: string,
+  now: Date,
+) {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+  await db
+    .insertInto('invites')
+    .values({
+      token_hash: hashToken(token),
+      school_id: invite.schoolId,
+      role: invite.role,
+      name: invite.name ?? null,
+      email: invite.email ?? null,
+      created_by: actorId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+      used_by: null,
+    })
+    .execute();
+  await recordAudit(db, {
+    id: randomUUID(),
+    at: now.toISOString(),
+    actorId,
+    action: 'invite.created',
+    subject: invite.email ?? '(no email)',
+    details: { role: invite.role, schoolId: invite.schoolId },
+  });
+  return { link: `/#/invite/${token}`, expiresAt };
+}
+
+/** School, invite and roster management; every route checks the caller's role. */
+export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv> {
+  const routes = new Hono<AuthEnv>();
+  routes.use('*', requireSignIn());
+
+  routes.get('/schools', async (c) => {
+    if (!c.get('auth')!.districtAdmin) {
+      return sendError(c, 403, 'forbidden', 'Only district admins manage schools');
+    }
+    return c.json({ schools: await listSchools(db) });
+  });
+
+  routes.post('/schools', async (c) => {
+    const auth = c.get('auth')!;
+    if (!auth.districtAdmin)
+      return sendError(c, 403, 'forbidden', 'Only district admins manage schools');
+    const body = await parseBody(c, SchoolCreate);
+    if (!body.ok) return body.response;
+    if (await findSchoolByName(db, body.value.name)) {
+      return sendError(c, 409, 'conflict', `There is already a school named ${body.value.name}`);
+    }
+    const id = randomUUID();
+    const at = now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await insertSchool(trx, id, body.value.name, at);
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: auth.userId,
+        action: 'school.created',
+        subject: id,
+      });
+    });
+    return c.json({ id, name: body.value.name }, 201);
+  });
+
+  routes.post('/invites', async (c) => {
+    const auth = c.get('auth')!;
+    const body = await parseBody(c, InviteCreate);
+    if (!body.ok) return body.response;
+    const { schoolId, role } = body.value;
+    if ((role === 'district_admin') !== (schoolId === null)) {
+      return sendError(
+        c,
+        400,
+        'invalid_request',
+        'A district admin has no school; every other role needs one',
+      );
+    }
+    if (!mayInvite(auth, schoolId, role)) {
+      return sendError(c, 403, 'forbidden', 'You may not invite this role to this school');
+    }
+    if (schoolId && !(await findSchool(db, schoolId))) {
+      return sendError(c, 404, 'not_found', 'No such school');
+    }
+    const invite = await db
+      .transaction()
+      .execute((trx) => createInvite(trx, body.value, auth.userId, now()));
+    return c.json(invite, 201);
+  });
+
+  routes.post('/roster', async (c) => {
+    const auth = c.get('auth')!;
+    if (!auth.districtAdmin)
+      return sendError(c, 403, 'forbidden', 'Only district admins import rosters');
+    const body = await parseBody(c, RosterUpload);
+    if (!body.ok) return body.response;
+    const { rows, problems } = parseRoster(body.value.csv);
+    const schools = new Map((await listSchools(db)).map((s) => [s.name.toLowerCase(), s.id]));
+    for (const row of rows) {
+      if (!schools.has(row.school.toLowerCase())) {
+        problems.push({ row: row.row, message: `No school named ${row.school}` });
+      }
+    }
+    if (problems.length > 0 || rows.length === 0) {
+      const details = (
+        problems.length ? problems : [{ row: 1, message: 'The roster has no staff rows' }]
+      )
+        .sort((a, b) => a.row - b.row)
+        .map((p) => ({ path: `row ${p.row}`, message: p.message }));
+      return sendError(
+        c,
+        400,
+        'invalid_request',
+        'Nothing was imported; fix these rows and try again',
+        details,
+      );
+    }
+    const invites = await db.transaction().execute(async (trx) => {
+      const made = [];
+      for (const row of rows) {
+        const schoolId = schools.get(row.school.toLowerCase())!;
+        const invite = await createInvite(
+          trx,
+          { schoolId, role: row.role, name: row.name, email: row.email },
+          auth.userId,
+          now(),
+        );
+        made.push({
+          row: row.row,
+          name: row.name,
+          email: row.email,
+          school: row.school,
+          role: row.role,
+          ...invite,
+        });
+      }
+      return made;
+    });
+    return c.json({ invites }, 201);
+  });
+
+  routes.post('/memberships', async (c) => {
+    const auth = c.get('auth')!;
+    const body = await parseBody(c, MembershipChange);
+    if (!body.ok) return body.response;
+    const { userId, schoolId, role } = body.value;
+    if (!mayInvite(auth, schoolId, role)) {
+      return sendError(c, 403, 'forbidden', 'You may not give this role in this school');
+    }
+    if (!(await findSchool(db, schoolId)) || !(await findUserById(db, userId))) {
+      return sendError(c, 404, 'not_found', 'No such user or school');
+    }
+    const at = now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await setMembership(trx, userId, schoolId, role);
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: auth.userId,
+        action: 'role.changed',
+        subject: userId,
+        details: { schoolId, role },
+      });
+    });
+    return c.json({ ok: true });
+  });
+
+  return routes;
+}

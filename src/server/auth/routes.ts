@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import type { Kysely } from 'kysely';
+import {
+  AcceptInvite,
+  LoginRequest,
+  SchoolRole,
+  SetupRequest,
+  type Me,
+} from '../../shared/accounts';
+import type { Database } from '../db/schema';
+import { parseBody } from '../http/body';
+import { sendError } from '../http/errors';
+import { hashPassword, verifyPassword, type ScryptCost } from './password';
+import {
+  countUsers,
+  deleteSession,
+  deleteSessionsOf,
+  findUserByEmail,
+  insertUser,
+  recordAudit,
+  setMembership,
+} from './repository';
+import {
+  endSessionCookie,
+  requireSignIn,
+  startSession,
+  type AuthEnv,
+  type Signedin,
+} from './session';
+import { accountRule, addressRule, clearFailures, recordFailure, retryAfterMs } from './throttle';
+import { hashToken } from './tokens';
+
+export interface AuthOptions {
+  now: () => Date;
+  cost?: ScryptCost;
+}
+
+export function meOf(auth: Signedin): Me {
+  return {
+    user: {
+      id: auth.userId,
+      name: auth.name,
+      email: auth.email,
+      districtAdmin: auth.districtAdmin,
+    },
+    memberships: auth.memberships,
+  };
+}
+
+function address(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const fail = (error: string) => ({ ok: false as const, error });
+
+export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<AuthEnv> {
+  const routes = new Hono<AuthEnv>();
+  const { now } = options;
+  // Compared against when the email is unknown, so timing does not reveal accounts.
+  const decoy = hashPassword('not-a-real-password', options.cost);
+
+  routes.post('/setup', async (c) => {
+    const body = await parseBody(c, SetupRequest);
+    if (!body.ok) return body.response;
+    const { token, name, email, password } = body.value;
+    const at = now().toISOString();
+    const passwordHash = await hashPassword(password, options.cost);
+    const userId = randomUUID();
+    const done = await db.transaction().execute(async (trx) => {
+      const stored = await trx
+        .selectFrom('setup_tokens')
+        .selectAll()
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!stored || stored.used_at !== null || (await countUsers(trx)) > 0) return false;
+      await trx
+        .updateTable('setup_tokens')
+        .set({ used_at: at })
+        .where('token_hash', '=', stored.token_hash)
+        .execute();
+      await insertUser(trx, {
+        id: userId,
+        email,
+        name,
+        passwordHash,
+        districtAdmin: true,
+        createdAt: at,
+      });
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: userId,
+        action: 'setup',
+        subject: userId,
+      });
+      return true;
+    });
+    if (!done)
+      return sendError(c, 403, 'forbidden', 'This set-up link was used already or is not valid');
+    await startSession(c, db, userId, now());
+    return c.json({ ok: true }, 201);
+  });
+
+  routes.post('/login', async (c) => {
+    const body = await parseBody(c, LoginRequest);
+    if (!body.ok) return body.response;
+    const { email, password } = body.value;
+    const at = now();
+    const accountKey = `account:${email}`;
+    const addressKey = `address:${address(c)}`;
+    const wait = Math.max(
+      await retryAfterMs(db, accountKey, accountRule, at),
+      await retryAfterMs(db, addressKey, addressRule, at),
+    );
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return sendError(
+        c,
+        429,
+        'too_many_requests',
+        `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minutes`,
+      );
+    }
+    const user = await findUserByEmail(db, email);
+    const valid = user
+      ? await verifyPassword(password, user.passwordHash)
+      : (await verifyPassword(password, await decoy), false);
+    if (!user || !valid) {
+      await recordFailure(db, accountKey, accountRule, at);
+      await recordFailure(db, addressKey, addressRule, at);
+      return sendError(c, 401, 'unauthorized', 'That email and password do not match an account');
+    }
+    await clearFailures(db, accountKey);
+    await startSession(c, db, user.id, at);
+    return c.json({ ok: true });
+  });
+
+  routes.post('/accept-invite', async (c) => {
+    const body = await parseBody(c, AcceptInvite);
+    if (!body.ok) return body.response;
+    const { token, name, email, password } = body.value;
+    const at = now().toISOString();
+    const passwordHash = await hashPassword(password, options.cost);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const invite = await trx
+        .selectFrom('invites')
+        .selectAll()
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!invite || invite.used_at !== null || Date.parse(invite.expires_at) < Date.parse(at)) {
+        return fail('This invite link was used already, has expired or is not valid');
+      }
+      if (invite.email && invite.email !== email) {
+        return fail('This invite is for another email address');
+      }
+      if (await findUserByEmail(trx, email)) {
+        return fail('An account with this email exists already; ask your admin to add you');
+      }
+      const userId = randomUUID();
+      await insertUser(trx, {
+        id: userId,
+        email,
+        name,
+        passwordHash,
+        districtAdmin: invite.role === 'district_admin',
+        createdAt: at,
+      });
+      if (invite.school_id && invite.role !== 'district_admin') {
+        await setMembership(trx, userId, invite.school_id, SchoolRole.parse(invite.role));
+      }
+      await trx
+        .updateTable('invites')
+        .set({ used_at: at, used_by: userId })
+        .where('token_hash', '=', invite.token_hash)
+        .execute();
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: userId,
+        action: 'invite.accepted',
+        subject: userId,
+        details: { role: invite.role, schoolId: invite.school_id },
+      });
+      return { ok: true as const, userId };
+    });
+    if (!outcome.ok) return sendError(c, 409, 'conflict', outcome.error);
+    await startSession(c, db, outcome.userId, now());
+    return c.json({ ok: true }, 201);
+  });
+
+  routes.get('/me', requireSignIn(), (c) => c.json(meOf(c.get('auth')!)));
+
+  routes.post('/logout', async (c) => {
+    const auth = c.get('auth');
+    if (auth) await deleteSession(db, auth.sessionHash);
+    endSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  routes.post('/logout-everywhere', requireSignIn(), async (c) => {
+    const auth = c.get('auth')!;
+    const ended = await deleteSessionsOf(db, auth.userId);
+    endSessionCookie(c);
+    return c.json({ ok: true, ended });
+  });
+
+  return routes;
+}
