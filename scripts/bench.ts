@@ -17,8 +17,10 @@ import { blastEmpoweredLearning } from '../src/shared/builtin-protocols';
 import type { Observation } from '../src/shared/observation';
 import { allLookFors } from '../src/shared/protocol';
 import type { Mutation } from '../src/shared/sync';
+import { signedInCookie } from '../test/support/server-app';
 
 const COUNT = 1000;
+const BENCH_USER_ID = '00000000-0000-4000-8000-0000000000be';
 
 function makeObservation(i: number): Observation {
   const responses: Observation['responses'] = {};
@@ -29,6 +31,7 @@ function makeObservation(i: number): Observation {
     id: crypto.randomUUID(),
     protocolId: blastEmpoweredLearning.id,
     protocolVersion: blastEmpoweredLearning.version,
+    observerId: BENCH_USER_ID,
     school: 'Lincoln Elementary',
     room: `Room ${100 + (i % 60)}`,
     gradeBand: '3-5',
@@ -42,16 +45,25 @@ function makeObservation(i: number): Observation {
   };
 }
 
-async function withServer<T>(task: (url: string) => Promise<T>): Promise<T> {
+/** fetch signed in as the bench user (sync needs a session). */
+type Fetch = typeof fetch;
+
+async function withServer<T>(task: (url: string, fetch: Fetch) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'lookfor-bench-'));
   const handle = connectDb({ dataDir: dir });
   await migrateToLatest(handle.db);
   const app = createApp({ db: handle.db });
+  const cookie = await signedInCookie(handle.db, { id: BENCH_USER_ID, districtAdmin: true });
+  const signedIn: Fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('cookie', cookie);
+    return fetch(input, { ...init, headers });
+  };
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   try {
-    return await task(`http://127.0.0.1:${port}`);
+    return await task(`http://127.0.0.1:${port}`, signedIn);
   } finally {
     server.close();
     await handle.close();
@@ -61,7 +73,7 @@ async function withServer<T>(task: (url: string) => Promise<T>): Promise<T> {
 
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 
-async function onePush(url: string): Promise<void> {
+async function onePush(url: string, fetch: Fetch): Promise<void> {
   const clientId = crypto.randomUUID();
   const mutations: Mutation[] = Array.from({ length: COUNT }, (_, i) => {
     const data = makeObservation(i);
@@ -112,13 +124,13 @@ async function onePush(url: string): Promise<void> {
   console.log(`Pull of ${COUNT} observations in ${pages} pages of 200: ${ms(pull)}`);
 }
 
-async function engineSync(url: string): Promise<void> {
+async function engineSync(url: string, fetch: Fetch): Promise<void> {
   const db = openLookforDb(`bench-${crypto.randomUUID()}`);
   const now = new Date('2026-11-23T09:00:00Z');
   const capture = performance.now();
   for (let i = 0; i < COUNT; i += 1) {
     const o = makeObservation(i);
-    await startObservation(db, o, blastEmpoweredLearning, now);
+    await startObservation(db, o, blastEmpoweredLearning, now, o.observerId);
   }
   console.log(`Capture of ${COUNT} observations into the outbox (fake-indexeddb): ${ms(capture)}`);
   const start = performance.now();

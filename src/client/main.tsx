@@ -1,31 +1,20 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { fetchMe } from './account/api';
+import { databaseNameFor, loadAccount, saveAccount } from './data/account';
 import { openLookforDb } from './data/db';
 import { requestPersistence } from './data/storage';
 import { createStore } from './data/store';
 import type { PwaState } from './pwa/register';
 import { startSync } from './sync/runtime';
+import { AccountGate } from './ui/account/AccountGate';
 import { AppContext, type AppServices } from './ui/app-context';
 import { App } from './ui/shell/App';
 import { PwaBanner } from './ui/shell/PwaBanner';
 import { createSaveProblem } from './ui/shell/save-problem';
 import './ui/styles.css';
 
-const db = openLookforDb();
-const now = () => new Date();
-const scheduler = startSync(db);
-const saveProblem = createSaveProblem();
-const services: AppServices = {
-  store: createStore(db, now, {
-    onSaved: () => scheduler.noteSaved(),
-    onSaveFailed: (message) => saveProblem.report(message),
-  }),
-  scheduler,
-  now,
-  saveProblem,
-};
-
-function Root() {
+function usePwa() {
   const [pwa, setPwa] = useState<{ state: PwaState; apply: () => Promise<void> } | null>(null);
   useEffect(() => {
     // Loaded after the first screen so it never slows the app's start.
@@ -34,11 +23,58 @@ function Root() {
     );
     void requestPersistence();
   }, []);
+  return pwa && <PwaBanner state={pwa.state} applyUpdate={pwa.apply} />;
+}
+
+function SignedOut() {
+  const banner = usePwa();
+  return (
+    <>
+      {banner}
+      <AccountGate />
+    </>
+  );
+}
+
+function SignedIn({ services }: { services: AppServices }) {
+  const banner = usePwa();
   return (
     <AppContext.Provider value={services}>
-      <App banner={pwa && <PwaBanner state={pwa.state} applyUpdate={pwa.apply} />} />
+      <App banner={banner} />
     </AppContext.Provider>
   );
 }
 
-render(<Root />, document.getElementById('app')!);
+async function boot(root: HTMLElement) {
+  const account = await loadAccount();
+  if (!account) {
+    render(<SignedOut />, root);
+    return;
+  }
+  // Each user's notes live in a database of their own: switching user never shows
+  // another user's notes, and signing out deletes nothing.
+  const db = openLookforDb(databaseNameFor(account.user.id));
+  const now = () => new Date();
+  const scheduler = startSync(db);
+  const saveProblem = createSaveProblem();
+  const services: AppServices = {
+    store: createStore(
+      db,
+      now,
+      {
+        onSaved: () => scheduler.noteSaved(),
+        onSaveFailed: (message) => saveProblem.report(message),
+      },
+      { id: account.user.id, name: account.user.name, email: account.user.email },
+    ),
+    scheduler,
+    now,
+    saveProblem,
+  };
+  render(<SignedIn services={services} />, root);
+  // Refresh roles when online; an ended session shows through sync's own 401.
+  const me = await fetchMe();
+  if (typeof me !== 'string' && me.user.id === account.user.id) await saveAccount(me);
+}
+
+void boot(document.getElementById('app')!);

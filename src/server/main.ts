@@ -14,12 +14,12 @@ async function main(): Promise<void> {
   const app = createApp({ db: handle.db, distDir: config.distDir });
   const setupToken = await setupTokenIfEmpty(handle.db, new Date());
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Lookfor is serving on http://localhost:${info.port} (${handle.describe})`);
     if (setupToken) {
       console.log(
         `No accounts yet. Create the first district admin (this link works once):\n  http://localhost:${info.port}/#/setup/${setupToken}`,
       );
     }
+    console.log(`Lookfor is serving on http://localhost:${info.port} (${handle.describe})`);
   });
 
   const stop = () => {

@@ -35,6 +35,8 @@ export const Observation = z
     id: z.uuid({ error: 'Must be a UUID' }),
     protocolId: z.string().check(z.minLength(1), z.maxLength(64)),
     protocolVersion: z.int().check(z.positive()),
+    /** The signed-in user who observed; the server refuses any other. */
+    observerId: z.uuid({ error: 'Must be a user id' }),
     ...ObservationSetup.shape,
     startedAt: isoDateTime,
     endedAt: z.nullable(isoDateTime),

@@ -8,6 +8,8 @@ export interface SyncFacts {
   lastError: string | null;
   /** Web Locks are missing: we refuse to sync rather than let every tab push. */
   unsupported: boolean;
+  /** The session ended (expired, or signed out elsewhere): sync waits for sign-in. */
+  needsSignIn?: boolean;
 }
 
 export type SyncTone = 'ok' | 'waiting' | 'offline' | 'attention';
@@ -45,6 +47,15 @@ export function describeSync(facts: SyncFacts, now: Date): SyncStatus {
     return {
       tone: 'attention',
       text: `${plural(facts.conflicts, 'note has', 'notes have')} two versions to choose from`,
+    };
+  }
+  if (facts.needsSignIn) {
+    return {
+      tone: 'attention',
+      text:
+        facts.pending > 0
+          ? `Sign in again to sync; your ${plural(facts.pending, 'note is', 'notes are')} safe on this device`
+          : 'Sign in again to sync',
     };
   }
   if (facts.unsupported) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
+import { signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 describe('updating the app', () => {
@@ -26,7 +27,7 @@ describe('updating the app', () => {
 
   it('offers an update, waits for the user, and keeps a note typed just before it', async () => {
     const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await page.goto(server.url);
+    await signUpFirstAdmin(page, server);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
 
     await page.getByRole('link', { name: 'Start an observation' }).click();

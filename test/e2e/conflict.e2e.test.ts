@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
+import { signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'test-results/screenshots';
@@ -17,7 +18,7 @@ describe('two devices, one note', () => {
     server = await startServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(server.url);
+    await signUpFirstAdmin(page, server);
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,10 +44,10 @@ describe('two devices, one note', () => {
 
     // Another device changes the same note first.
     const other = crypto.randomUUID();
-    const res = await fetch(`${server.url}/api/sync/push`, {
-      method: 'POST',
+    // The same coach's other device, signed in with the same session.
+    const res = await page.request.post(`${server.url}/api/sync/push`, {
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+      data: JSON.stringify({
         clientId: other,
         mutations: [
           {
@@ -66,7 +67,7 @@ describe('two devices, one note', () => {
         ],
       }),
     });
-    expect(res.status).toBe(200);
+    expect(res.status()).toBe(200);
 
     // This device edits its copy, still based on revision 1.
     await page.getByText('Room 118 · Grade K-2 · Reading').click();

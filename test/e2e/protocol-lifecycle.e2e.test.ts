@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
+import { signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'test-results/screenshots';
@@ -19,7 +20,7 @@ describe('a school protocol, made offline and changed later', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
-    await page.goto(server.url);
+    await signUpFirstAdmin(page, server);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {
@@ -57,9 +58,8 @@ describe('a school protocol, made offline and changed later', () => {
     await page
       .locator('.drag-handle')
       .nth(1)
-      .dragTo(page.locator('.look-for-editor').first(), {
-        targetPosition: { x: 40, y: 10 },
-      });
+      // Onto the first card's own handle: always below the sticky header.
+      .dragTo(page.locator('.drag-handle').first());
     await expect.poll(texts).toEqual(['Students use a checklist', 'Students talk to a peer']);
     await page.getByRole('button', { name: 'Move look-for 1 down' }).click();
     await expect.poll(texts).toEqual(['Students talk to a peer', 'Students use a checklist']);
@@ -161,7 +161,8 @@ describe('a school protocol, made offline and changed later', () => {
     const otherContext = await browser.newContext({ viewport: { width: 768, height: 1024 } });
     try {
       const other = await otherContext.newPage();
-      await other.goto(`${otherSchool.url}/#/protocols`);
+      await signUpFirstAdmin(other, otherSchool);
+      await other.getByRole('link', { name: 'Protocols', exact: true }).click();
       await other.locator('#import-file').setInputFiles(file);
       await other.getByRole('button', { name: 'Publish version 1' }).waitFor();
       await expect(other.getByLabel('What to look for').first().inputValue()).resolves.toBe(

@@ -14,12 +14,14 @@ describe('the API boundary', () => {
     await server.db.dispose();
   });
 
-  const post = (body: string) =>
+  const post = async (body: string) =>
     server.app.request('/api/sync/push', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await server.cookie() },
       body,
     });
+  const get = async (path: string) =>
+    server.app.request(path, { headers: { cookie: await server.cookie() } });
 
   async function expectError(res: Response, status: number, code: string) {
     expect(res.status).toBe(status);
@@ -80,13 +82,20 @@ describe('the API boundary', () => {
   });
 
   it('refuses a pull without a usable cursor', async () => {
-    await expectError(await server.app.request('/api/sync/pull'), 400, 'invalid_request');
-    await expectError(await server.app.request('/api/sync/pull?cursor=-1'), 400, 'invalid_request');
-    await expectError(
-      await server.app.request('/api/sync/pull?cursor=0&limit=0'),
-      400,
-      'invalid_request',
-    );
+    await expectError(await get('/api/sync/pull'), 400, 'invalid_request');
+    await expectError(await get('/api/sync/pull?cursor=-1'), 400, 'invalid_request');
+    await expectError(await get('/api/sync/pull?cursor=0&limit=0'), 400, 'invalid_request');
+  });
+
+  it('asks for sign-in before any sync, and stores nothing', async () => {
+    const anonymous = await server.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId, mutations: [putMutation(clientId, observation())] }),
+    });
+    await expectError(anonymous, 401, 'unauthorized');
+    await expectError(await server.app.request('/api/sync/pull?cursor=0'), 401, 'unauthorized');
+    expect(await server.count('records')).toBe(0);
   });
 
   it('answers unknown API routes with the error shape, never the app shell', async () => {

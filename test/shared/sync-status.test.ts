@@ -209,3 +209,29 @@ describe('describeSync', () => {
     expect(describeSync(facts(), now)).toStrictEqual({ tone: 'waiting', text: 'Not synced yet' });
   });
 });
+
+describe('a session that ended', () => {
+  const base = {
+    pending: 0,
+    rejected: 0,
+    conflicts: 0,
+    online: true,
+    syncing: false,
+    lastSuccessAt: null,
+    lastError: null,
+    unsupported: false,
+    needsSignIn: true,
+  };
+  const now = new Date('2026-11-23T10:00:00Z');
+
+  it('asks to sign in again and says the notes are safe', () => {
+    expect(describeSync({ ...base, pending: 3 }, now)).toStrictEqual({
+      tone: 'attention',
+      text: 'Sign in again to sync; your 3 notes are safe on this device',
+    });
+    expect(describeSync({ ...base, pending: 1 }, now).text).toBe(
+      'Sign in again to sync; your 1 note is safe on this device',
+    );
+    expect(describeSync(base, now).text).toBe('Sign in again to sync');
+  });
+});

@@ -21,7 +21,9 @@ export function device(server: TestServer): Device {
     fetch: async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       requests.push(url);
-      return server.app.request(url, init);
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', await server.cookie());
+      return server.app.request(url, { ...init, headers });
     },
     sync: (overrides = {}) =>
       syncOnce({

@@ -5,12 +5,16 @@ import type { Mutation } from '../../src/shared/sync';
 
 let counter = 0;
 
+/** The signed-in user of server and sync tests (see server-app.ts). */
+export const TEST_USER_ID = '00000000-0000-4000-8000-000000000001';
+
 export function observation(overrides: Partial<Observation> = {}): Observation {
   counter += 1;
   return {
     id: crypto.randomUUID(),
     protocolId: blastEmpoweredLearning.id,
     protocolVersion: blastEmpoweredLearning.version,
+    observerId: TEST_USER_ID,
     school: 'Lincoln Elementary',
     room: `Room ${100 + counter}`,
     gradeBand: '3-5',

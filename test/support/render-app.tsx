@@ -5,6 +5,7 @@ import { createScheduler } from '../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../src/client/ui/app-context';
 import { App } from '../../src/client/ui/shell/App';
 import { createSaveProblem } from '../../src/client/ui/shell/save-problem';
+import { TEST_USER_ID } from './factories';
 
 export interface RenderedApp {
   db: LookforDb;
@@ -26,10 +27,15 @@ export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00
     isOnline: () => false,
   });
   const services: AppServices = {
-    store: createStore(db, now, {
-      onSaved: () => (saves += 1),
-      onSaveFailed: (message) => saveProblem.report(message),
-    }),
+    store: createStore(
+      db,
+      now,
+      {
+        onSaved: () => (saves += 1),
+        onSaveFailed: (message) => saveProblem.report(message),
+      },
+      { id: TEST_USER_ID, name: 'Coach Rivera', email: 'rivera@lookfor.test' },
+    ),
     scheduler,
     now,
     saveProblem,

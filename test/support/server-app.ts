@@ -1,34 +1,109 @@
-import { createApp } from '../../src/server/app';
+import { createApp, type AppOptions } from '../../src/server/app';
+import {
+  insertSchool,
+  insertSession,
+  insertUser,
+  setMembership,
+} from '../../src/server/auth/repository';
+import { SESSION_COOKIE } from '../../src/server/auth/session';
+import { hashToken, newToken } from '../../src/server/auth/tokens';
+import type { Database } from '../../src/server/db/schema';
+import type { Queryable } from '../../src/server/sync/repository';
+import type { SchoolRole } from '../../src/shared/accounts';
 import type { Mutation, PullResponse, PushResponse } from '../../src/shared/sync';
+import { TEST_USER_ID } from './factories';
 import { createTestDb, type TestDb } from './test-db';
 
 export interface TestServer {
   db: TestDb;
   app: ReturnType<typeof createApp>;
-  push: (clientId: string, mutations: Mutation[]) => Promise<PushResponse>;
-  pull: (cursor: number, limit?: number) => Promise<PullResponse>;
-  count: (table: 'records' | 'conflicts' | 'mutations') => Promise<number>;
+  push: (clientId: string, mutations: Mutation[], cookie?: string) => Promise<PushResponse>;
+  pull: (cursor: number, limit?: number, cookie?: string) => Promise<PullResponse>;
+  count: (table: keyof Database) => Promise<number>;
+  /**
+   * Signs requests in as the test user (a district admin whose id the factories
+   * use). Made on first use, so a test of an empty database stays empty.
+   */
+  cookie: () => Promise<string>;
 }
 
+export interface TestUser {
+  id: string;
+  districtAdmin?: boolean;
+  roles?: Array<{ schoolId: string; role: SchoolRole }>;
+}
+
+/**
+ * Creates a user (if new) with a session, written straight to the database, and
+ * returns the Cookie header that signs requests in as them.
+ */
+export async function signedInCookie(db: Queryable, user: TestUser): Promise<string> {
+  const now = new Date().toISOString();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', user.id)
+    .executeTakeFirst();
+  if (!existing) {
+    await insertUser(db, {
+      id: user.id,
+      email: `${user.id}@lookfor.test`,
+      name: `User ${user.id.slice(0, 4)}`,
+      passwordHash: 'scrypt$not-a-login',
+      districtAdmin: user.districtAdmin ?? false,
+      createdAt: now,
+    });
+  }
+  for (const { schoolId, role } of user.roles ?? []) {
+    const school = await db
+      .selectFrom('schools')
+      .select('id')
+      .where('id', '=', schoolId)
+      .executeTakeFirst();
+    if (!school) await insertSchool(db, schoolId, `School ${schoolId.slice(0, 8)}`, now);
+    await setMembership(db, user.id, schoolId, role);
+  }
+  const token = newToken();
+  await insertSession(db, {
+    idHash: hashToken(token),
+    userId: user.id,
+    now,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** What a test may change about the app; everything else is the production wiring. */
+export type TestServerOptions = Pick<AppOptions, 'now' | 'passwordCost' | 'log'>;
+
 /** The real Hono app over a real, migrated database, driven without a port. */
-export async function startTestServer(dialect: 'sqlite' | 'postgres'): Promise<TestServer> {
+export async function startTestServer(
+  dialect: 'sqlite' | 'postgres',
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const db = await createTestDb(dialect);
-  const app = createApp({ db: db.db, log: () => undefined });
+  const app = createApp({ db: db.db, log: () => undefined, ...options });
+  let session: Promise<string> | null = null;
+  const cookie = () =>
+    (session ??= signedInCookie(db.db, { id: TEST_USER_ID, districtAdmin: true }));
   return {
     db,
     app,
-    async push(clientId, mutations) {
+    cookie,
+    async push(clientId, mutations, as) {
       const res = await app.request('/api/sync/push', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie: as ?? (await cookie()) },
         body: JSON.stringify({ clientId, mutations }),
       });
       if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as PushResponse;
     },
-    async pull(cursor, limit) {
+    async pull(cursor, limit, as) {
       const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
-      const res = await app.request(`/api/sync/pull?${query}`);
+      const res = await app.request(`/api/sync/pull?${query}`, {
+        headers: { cookie: as ?? (await cookie()) },
+      });
       if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as PullResponse;
     },

@@ -21,11 +21,13 @@ export async function startObservation(
   setup: ObservationSetup,
   protocol: Protocol,
   now: Date,
+  observerId: string,
 ): Promise<Observation> {
   const observation = Observation.parse({
     id: crypto.randomUUID(),
     protocolId: protocol.id,
     protocolVersion: protocol.version,
+    observerId,
     ...setup,
     startedAt: now.toISOString(),
     endedAt: null,

@@ -37,7 +37,14 @@ export interface StoreEvents {
  * What the screens may do with this device's data. Components get it from context
  * and never see Dexie; every write is tracked so an update waits for it.
  */
-export function createStore(db: LookforDb, now: () => Date, events: StoreEvents) {
+/** The signed-in user this device's data belongs to. */
+export interface StoreUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export function createStore(db: LookforDb, now: () => Date, events: StoreEvents, user: StoreUser) {
   // Resolves to null when the write failed; the failure has then been reported, so
   // fire-and-forget callers (a tap) need no handler of their own.
   const saved = <T>(write: () => Promise<T>): Promise<T | null> =>
@@ -54,8 +61,9 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents)
   const done = () => true as const;
   return {
     db,
+    user,
     start: (setup: ObservationSetup, protocol: Protocol) =>
-      saved(() => startObservation(db, setup, protocol, now())),
+      saved(() => startObservation(db, setup, protocol, now(), user.id)),
     update: (id: string, change: (current: Observation) => Observation) =>
       saved(() => updateObservation(db, id, change, now()).then(done)),
     keepVersion: (chosen: Observation, conflictIds: string[]) =>

@@ -22,17 +22,20 @@ export async function registerServiceWorker(
     wb.addEventListener('controlling', () => window.location.reload());
     wb.messageSkipWaiting();
   };
-  wb.addEventListener('waiting', () => onState('update-available', applyUpdate));
-  wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) onState('offline-ready', applyUpdate);
+  let updateWaiting = false;
+  wb.addEventListener('waiting', () => {
+    updateWaiting = true;
+    onState('update-available', applyUpdate);
+  });
+  // Ready once a worker is active for this page: its precache is complete by then,
+  // whichever page (or reload) started the install.
+  void navigator.serviceWorker.ready.then(() => {
+    if (!updateWaiting) onState('offline-ready', applyUpdate);
   });
   // Installed iPad apps can stay open for days: look for a new build on return.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void wb.update().catch(() => undefined);
   });
 
-  const registration = await wb.register();
-  if (registration?.active && navigator.serviceWorker.controller) {
-    onState('offline-ready', applyUpdate);
-  }
+  await wb.register();
 }

@@ -19,11 +19,11 @@ export interface EngineDeps {
 
 export type SyncOutcome =
   | { ok: true; pushed: number; pulled: number }
-  | { ok: false; reason: 'busy' | 'offline' | 'server'; message: string };
+  | { ok: false; reason: 'busy' | 'offline' | 'server' | 'signin'; message: string };
 
 class SyncFailure extends Error {
   constructor(
-    readonly reason: 'offline' | 'server',
+    readonly reason: 'offline' | 'server' | 'signin',
     message: string,
   ) {
     super(message);
@@ -39,6 +39,7 @@ async function request(deps: EngineDeps, path: string, init?: RequestInit): Prom
 }
 
 async function failureFrom(response: Response): Promise<SyncFailure> {
+  if (response.status === 401) return new SyncFailure('signin', 'sign in again to sync');
   const body = ErrorBody.safeParse(await response.json().catch(() => null));
   const message = body.success ? body.data.error.message : `server answered ${response.status}`;
   return new SyncFailure('server', message);

@@ -5,6 +5,8 @@ export interface SchedulerState {
   syncing: boolean;
   online: boolean;
   unsupported: boolean;
+  /** The server no longer knows this device's session: wait for the user to sign in. */
+  needsSignIn: boolean;
   /** Failures in a row; drives the backoff. */
   failures: number;
   nextRetryAt: number | null;
@@ -46,6 +48,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     syncing: false,
     online: deps.isOnline(),
     unsupported: deps.unsupported ?? false,
+    needsSignIn: false,
     failures: 0,
     nextRetryAt: null,
   };
@@ -80,8 +83,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }));
       publish({ syncing: false });
       if (outcome.ok) {
-        publish({ failures: 0, online: true });
+        publish({ failures: 0, online: true, needsSignIn: false });
         schedule(deps.pollMs ?? 120_000);
+      } else if (outcome.reason === 'signin') {
+        // Retrying cannot help until the user signs in; the outbox keeps every note.
+        publish({ needsSignIn: true, online: true });
       } else if (outcome.reason === 'busy') {
         schedule(deps.pollMs ?? 120_000);
       } else {

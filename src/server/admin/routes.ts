@@ -3,13 +3,14 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { InviteCreate, SchoolCreate, SchoolRole } from '../../shared/accounts';
-import { mayInvite } from '../auth/permissions';
+import { mayChangeRole, mayInvite } from '../auth/permissions';
 import {
   findSchool,
   findSchoolByName,
   findUserById,
   insertSchool,
   listSchools,
+  membershipsOf,
   recordAudit,
   setMembership,
 } from '../auth/repository';
@@ -87,16 +88,27 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
     }
     const id = randomUUID();
     const at = now().toISOString();
-    await db.transaction().execute(async (trx) => {
-      await insertSchool(trx, id, body.value.name, at);
-      await recordAudit(trx, {
-        id: randomUUID(),
-        at,
-        actorId: auth.userId,
-        action: 'school.created',
-        subject: id,
+    const created = await db
+      .transaction()
+      .execute(async (trx) => {
+        await insertSchool(trx, id, body.value.name, at);
+        await recordAudit(trx, {
+          id: randomUUID(),
+          at,
+          actorId: auth.userId,
+          action: 'school.created',
+          subject: id,
+        });
+        return true;
+      })
+      // Two admins creating the same school at once: the unique index refuses one.
+      .catch(async (error: unknown) => {
+        if (await findSchoolByName(db, body.value.name)) return false;
+        throw error;
       });
-    });
+    if (!created) {
+      return sendError(c, 409, 'conflict', `There is already a school named ${body.value.name}`);
+    }
     return c.json({ id, name: body.value.name }, 201);
   });
 
@@ -181,7 +193,9 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
     const body = await parseBody(c, MembershipChange);
     if (!body.ok) return body.response;
     const { userId, schoolId, role } = body.value;
-    if (!mayInvite(auth, schoolId, role)) {
+    const current =
+      (await membershipsOf(db, userId)).find((m) => m.schoolId === schoolId)?.role ?? null;
+    if (!mayChangeRole(auth, schoolId, current, role)) {
       return sendError(c, 403, 'forbidden', 'You may not give this role in this school');
     }
     if (!(await findSchool(db, schoolId)) || !(await findUserById(db, userId))) {

@@ -18,3 +18,19 @@ export function mayInvite(
   if (schoolId === null || role === 'district_admin' || role === 'principal') return false;
   return roleIn(auth, schoolId) === 'principal';
 }
+
+/**
+ * Who may change a role: a district admin anyone's; a principal only between
+ * teacher and coach, for people already in their own school.
+ */
+export function mayChangeRole(
+  auth: Signedin,
+  schoolId: string,
+  current: SchoolRole | null,
+  next: SchoolRole,
+): boolean {
+  if (auth.districtAdmin) return true;
+  if (roleIn(auth, schoolId) !== 'principal') return false;
+  const staff = (r: SchoolRole | null) => r === 'teacher' || r === 'coach';
+  return staff(current) && staff(next);
+}

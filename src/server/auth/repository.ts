@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { SchoolRole, type Membership } from '../../shared/accounts';
 import type { Queryable } from '../sync/repository';
 
@@ -68,8 +69,13 @@ export async function insertSchool(db: Queryable, id: string, name: string, crea
   await db.insertInto('schools').values({ id, name, created_at: createdAt }).execute();
 }
 
+/** School names are compared without regard to case. */
 export async function findSchoolByName(db: Queryable, name: string) {
-  return db.selectFrom('schools').selectAll().where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('schools')
+    .selectAll()
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findSchool(db: Queryable, id: string) {

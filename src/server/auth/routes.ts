@@ -29,7 +29,7 @@ import {
   type AuthEnv,
   type Signedin,
 } from './session';
-import { accountRule, addressRule, clearFailures, recordFailure, retryAfterMs } from './throttle';
+import { accountRule, addressRule, clearFailures, giveBackAttempt, takeAttempt } from './throttle';
 import { hashToken } from './tokens';
 
 export interface AuthOptions {
@@ -79,11 +79,14 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
       if (!stored || stored.used_at !== null || (await countUsers(trx)) > 0) return false;
-      await trx
+      // Claim the link in one statement: of two requests at once, only one changes the row.
+      const claimed = await trx
         .updateTable('setup_tokens')
         .set({ used_at: at })
         .where('token_hash', '=', stored.token_hash)
-        .execute();
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return false;
       await insertUser(trx, {
         id: userId,
         email,
@@ -115,8 +118,8 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     const accountKey = `account:${email}`;
     const addressKey = `address:${address(c)}`;
     const wait = Math.max(
-      await retryAfterMs(db, accountKey, accountRule, at),
-      await retryAfterMs(db, addressKey, addressRule, at),
+      await takeAttempt(db, accountKey, accountRule, at),
+      await takeAttempt(db, addressKey, addressRule, at),
     );
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
@@ -132,11 +135,11 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await decoy), false);
     if (!user || !valid) {
-      await recordFailure(db, accountKey, accountRule, at);
-      await recordFailure(db, addressKey, addressRule, at);
       return sendError(c, 401, 'unauthorized', 'That email and password do not match an account');
     }
     await clearFailures(db, accountKey);
+    // A school signing in together from one address is not an attack.
+    await giveBackAttempt(db, addressKey);
     await startSession(c, db, user.id, at);
     return c.json({ ok: true });
   });
@@ -163,6 +166,16 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         return fail('An account with this email exists already; ask your admin to add you');
       }
       const userId = randomUUID();
+      // Claim the invite in one statement: of two requests at once, only one changes the row.
+      const claimed = await trx
+        .updateTable('invites')
+        .set({ used_at: at, used_by: userId })
+        .where('token_hash', '=', invite.token_hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) {
+        return fail('This invite link was used already, has expired or is not valid');
+      }
       await insertUser(trx, {
         id: userId,
         email,
@@ -174,11 +187,6 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
       if (invite.school_id && invite.role !== 'district_admin') {
         await setMembership(trx, userId, invite.school_id, SchoolRole.parse(invite.role));
       }
-      await trx
-        .updateTable('invites')
-        .set({ used_at: at, used_by: userId })
-        .where('token_hash', '=', invite.token_hash)
-        .execute();
       await recordAudit(trx, {
         id: randomUUID(),
         at,

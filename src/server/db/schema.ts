@@ -16,6 +16,8 @@ export interface RecordsTable {
   server_seq: number;
   updated_at: string;
   updated_by: string;
+  /** The user the record belongs to; null for records every user may read. */
+  owner_id: string | null;
 }
 
 export interface ConflictsTable {
@@ -30,6 +32,7 @@ export interface ConflictsTable {
   created_at: string;
   resolved_at: string | null;
   server_seq: number;
+  owner_id: string | null;
 }
 
 export interface MutationsTable {

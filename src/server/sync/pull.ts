@@ -12,13 +12,14 @@ export async function pullChanges(
   db: Queryable,
   cursor: number,
   limit: number,
+  viewerId: string,
 ): Promise<PullResponse> {
   const latest = await currentServerSeq(db);
   if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
 
   const [records, conflicts] = await Promise.all([
-    recordsAfter(db, cursor, limit + 1),
-    conflictsAfter(db, cursor, limit + 1),
+    recordsAfter(db, cursor, limit + 1, viewerId),
+    conflictsAfter(db, cursor, limit + 1, viewerId),
   ]);
   const merged: Change[] = [
     ...records.map((r): Change => ({
@@ -48,7 +49,8 @@ export async function pullChanges(
   const last = changes.at(-1);
   return {
     changes,
-    cursor: last ? last.serverSeq : cursor,
+    // Nothing visible up to the watermark: the reader may skip straight to it.
+    cursor: last ? last.serverSeq : Math.max(cursor, latest),
     hasMore: committed.length > limit || committed.length < merged.length,
     reset: false,
   };

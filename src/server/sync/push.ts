@@ -11,7 +11,7 @@ import {
   type PushResult,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
-import { writeProblems } from './policy';
+import { ownerOf, writeProblems, type Actor } from './policy';
 import {
   findMutationResult,
   findOpenConflictIds,
@@ -26,6 +26,7 @@ import {
 
 export interface PushContext {
   now: () => Date;
+  actor: Actor;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -69,7 +70,7 @@ async function applyInSavepoint(
   }
   const savepoint = await trx.savepoint(name).execute();
   try {
-    const result = await applyMutation(savepoint, mutation, context.now());
+    const result = await applyMutation(savepoint, mutation, context.now(), context.actor);
     await savepoint.releaseSavepoint(name).execute();
     return result;
   } catch (error) {
@@ -110,11 +111,16 @@ async function findProtocol(
   return stored && !stored.deleted ? parseStoredProtocol(stored.data) : undefined;
 }
 
-async function applyMutation(db: Queryable, mutation: Mutation, now: Date): Promise<PushResult> {
-  const denied = writeProblems(mutation);
-  if (denied.length > 0) return reject(db, mutation, now, denied);
+async function applyMutation(
+  db: Queryable,
+  mutation: Mutation,
+  now: Date,
+  actor: Actor,
+): Promise<PushResult> {
   const isDelete = mutation.op === 'delete';
   const current = await findRecord(db, mutation.entity, mutation.entityId);
+  const denied = writeProblems(mutation, actor, current?.ownerId);
+  if (denied.length > 0) return reject(db, mutation, now, denied);
   const currentData = current && !current.deleted ? current.data : null;
   let data: unknown = null;
   if (isDelete) {
@@ -155,6 +161,7 @@ async function applyMutation(db: Queryable, mutation: Mutation, now: Date): Prom
       clientId: mutation.clientId,
       createdAt: stamp,
       serverSeq,
+      ownerId: mutation.entity === 'observation' ? actor.userId : null,
     });
     const result: PushResult = {
       mutationId: mutation.mutationId,
@@ -187,6 +194,7 @@ async function applyMutation(db: Queryable, mutation: Mutation, now: Date): Prom
       serverSeq,
       updatedAt: stamp,
       updatedBy: mutation.clientId,
+      ownerId: isDelete ? (current?.ownerId ?? null) : ownerOf(mutation, data),
     },
     current !== null,
   );

@@ -11,6 +11,7 @@ export interface StoredRecord {
   deleted: boolean;
   data: unknown;
   serverSeq: number;
+  ownerId: string | null;
 }
 
 export interface StoredConflict {
@@ -114,6 +115,7 @@ export interface RecordWrite {
   serverSeq: number;
   updatedAt: string;
   updatedBy: string;
+  ownerId: string | null;
 }
 
 export async function writeRecord(
@@ -128,6 +130,7 @@ export async function writeRecord(
     server_seq: write.serverSeq,
     updated_at: write.updatedAt,
     updated_by: write.updatedBy,
+    owner_id: write.ownerId,
   };
   if (exists) {
     await db
@@ -155,6 +158,7 @@ export interface ConflictWrite {
   clientId: string;
   createdAt: string;
   serverSeq: number;
+  ownerId: string | null;
 }
 
 export async function insertConflict(db: Queryable, write: ConflictWrite): Promise<void> {
@@ -172,6 +176,7 @@ export async function insertConflict(db: Queryable, write: ConflictWrite): Promi
       created_at: write.createdAt,
       resolved_at: null,
       server_seq: write.serverSeq,
+      owner_id: write.ownerId,
     })
     .execute();
 }
@@ -212,11 +217,13 @@ export async function recordsAfter(
   db: Queryable,
   cursor: number,
   limit: number,
+  viewerId: string,
 ): Promise<StoredRecord[]> {
   const rows = await db
     .selectFrom('records')
     .selectAll()
     .where('server_seq', '>', cursor)
+    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', viewerId)]))
     .orderBy('server_seq')
     .limit(limit)
     .execute();
@@ -227,11 +234,13 @@ export async function conflictsAfter(
   db: Queryable,
   cursor: number,
   limit: number,
+  viewerId: string,
 ): Promise<StoredConflict[]> {
   const rows = await db
     .selectFrom('conflicts')
     .selectAll()
     .where('server_seq', '>', cursor)
+    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', viewerId)]))
     .orderBy('server_seq')
     .limit(limit)
     .execute();
@@ -255,5 +264,6 @@ function toRecord(row: Database['records']): StoredRecord {
     deleted: Number(row.deleted) === 1,
     data: parseJson(row.data),
     serverSeq: Number(row.server_seq),
+    ownerId: row.owner_id,
   };
 }

@@ -13,10 +13,16 @@ import {
 import type { Database } from '../db/schema';
 import { readJson, sendError } from '../http/errors';
 import { pullChanges } from './pull';
+import { requireSignIn, type AuthEnv } from '../auth/session';
 import { applyPush, type PushContext } from './push';
 
-export function syncRoutes(db: Kysely<Database>, context: PushContext): Hono {
-  const routes = new Hono();
+export type SyncContext = Omit<PushContext, 'actor'>;
+
+export function syncRoutes(db: Kysely<Database>, context: SyncContext): Hono<AuthEnv> {
+  const routes = new Hono<AuthEnv>();
+  // Capture never needs a session; syncing does. A 401 tells the device to ask the
+  // user to sign in again, and it keeps every note meanwhile.
+  routes.use('*', requireSignIn());
 
   routes.post(
     '/push',
@@ -43,7 +49,14 @@ export function syncRoutes(db: Kysely<Database>, context: PushContext): Hono {
           issuesToFields(parsed.error),
         );
       }
-      const results = await applyPush(db, parsed.data, context);
+      const auth = c.get('auth')!;
+      const actor = {
+        userId: auth.userId,
+        mayEditProtocols:
+          auth.districtAdmin ||
+          auth.memberships.some((m) => m.role === 'coach' || m.role === 'principal'),
+      };
+      const results = await applyPush(db, parsed.data, { ...context, actor });
       return c.json({ results } satisfies PushResponse);
     },
   );
@@ -63,7 +76,8 @@ export function syncRoutes(db: Kysely<Database>, context: PushContext): Hono {
       );
     }
     const { cursor, limit = DEFAULT_PULL_LIMIT } = parsed.data;
-    return c.json((await pullChanges(db, cursor, limit)) satisfies PullResponse);
+    const viewer = c.get('auth')!.userId;
+    return c.json((await pullChanges(db, cursor, limit, viewer)) satisfies PullResponse);
   });
 
   return routes;

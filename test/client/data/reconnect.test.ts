@@ -3,6 +3,7 @@ import { openLookforDb } from '../../../src/client/data/db';
 import { isConnectionLost, withReconnect } from '../../../src/client/data/reconnect';
 import { createStore } from '../../../src/client/data/store';
 import { blastEmpoweredLearning } from '../../../src/shared/builtin-protocols';
+import { TEST_USER_ID } from '../../support/factories';
 
 const db = openLookforDb(`reconnect-${crypto.randomUUID()}`);
 afterEach(() => db.close());
@@ -22,10 +23,15 @@ describe('a lost IndexedDB connection', () => {
 
   it('reopens the database once and saves the tap', async () => {
     const failures: string[] = [];
-    const store = createStore(db, () => new Date('2026-11-23T09:00:00Z'), {
-      onSaved: () => undefined,
-      onSaveFailed: (m) => failures.push(m),
-    });
+    const store = createStore(
+      db,
+      () => new Date('2026-11-23T09:00:00Z'),
+      {
+        onSaved: () => undefined,
+        onSaveFailed: (m) => failures.push(m),
+      },
+      { id: TEST_USER_ID, name: 'Sam', email: 'sam@lookfor.test' },
+    );
     const started = await store.start(
       { school: 'Lincoln', room: '5', gradeBand: 'K-2', subject: 'Math', observer: 'Sam' },
       blastEmpoweredLearning,

@@ -12,7 +12,7 @@ import { blastEmpoweredLearning } from '../../../src/shared/builtin-protocols';
 import type { Observation } from '../../../src/shared/observation';
 import { setResponse } from '../../../src/shared/observation-rules';
 import { device, type Device } from '../../support/client-device';
-import { observation, putMutation } from '../../support/factories';
+import { observation, putMutation, TEST_USER_ID } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/server-app';
 
 const setup = {
@@ -48,7 +48,13 @@ describe('the sync engine against the real app', () => {
   }
 
   async function capture(d: Device, notes: string): Promise<Observation> {
-    const started = await startObservation(d.db, setup, blastEmpoweredLearning, at(0));
+    const started = await startObservation(
+      d.db,
+      setup,
+      blastEmpoweredLearning,
+      at(0),
+      TEST_USER_ID,
+    );
     const tapped = setResponse(started, 'students-talk-to-peer', 'seen');
     await saveObservation(d.db, tapped, at(1));
     const noted = { ...tapped, notes };

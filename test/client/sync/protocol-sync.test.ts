@@ -17,6 +17,7 @@ import { addLookFor, updateLookFor } from '../../../src/shared/protocol-edits';
 import { finishObservation, setResponse } from '../../../src/shared/observation-rules';
 import { publish } from '../../../src/shared/protocol-rules';
 import { device, type Device } from '../../support/client-device';
+import { TEST_USER_ID } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/server-app';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
@@ -73,7 +74,7 @@ describe('protocols through the sync engine', () => {
   it('finishes and syncs a draft observation started under v1 after v2 is published', async () => {
     const v1 = await publishedProtocol(tablet);
     const lookForId = v1.sections[0]!.lookFors[0]!.id;
-    const started = await startObservation(tablet.db, setup, v1, at(3));
+    const started = await startObservation(tablet.db, setup, v1, at(3), TEST_USER_ID);
     await updateObservation(tablet.db, started.id, (o) => setResponse(o, lookForId, 'seen'), at(4));
 
     const v2 = await startNextVersion(tablet.db, v1.id, at(5));

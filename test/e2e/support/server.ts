@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
 export interface E2eServer {
   url: string;
   dataDir: string;
+  /** The one-time set-up link's token `npm start` printed on the empty database. */
+  setupToken: string | null;
   /** Stops the process: the truest way to cut the network, service worker included. */
   stop: () => Promise<void>;
   /** Starts again on the same port with the same data. */
@@ -35,6 +37,7 @@ export async function startServer(options: { distDir?: string } = {}): Promise<E
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lookfor-e2e-'));
   let child: ChildProcess | null = null;
+  let setupToken: string | null = null;
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
@@ -54,6 +57,8 @@ export async function startServer(options: { distDir?: string } = {}): Promise<E
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
+        const link = /#\/setup\/([A-Za-z0-9_-]+)/.exec(output);
+        if (link?.[1]) setupToken = link[1];
         if (output.includes('serving on')) {
           clearTimeout(timer);
           resolve();
@@ -81,6 +86,9 @@ export async function startServer(options: { distDir?: string } = {}): Promise<E
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    get setupToken() {
+      return setupToken;
+    },
     stop,
     start,
     query: <T>(sql: string) => {

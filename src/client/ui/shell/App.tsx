@@ -1,4 +1,7 @@
 import { ObservationList } from '../observations/ObservationList';
+import { SignInScreen } from '../account/AccountScreens';
+import { SignOut } from '../account/SignOut';
+import { useServices } from '../app-context';
 import { SyncBar } from '../sync/SyncBar';
 import { lazyScreen } from './lazy';
 import { hrefFor, useRoute, type Route } from './route';
@@ -15,7 +18,17 @@ const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.Pr
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
 
 function Screen({ route }: { route: Route }) {
+  const { store } = useServices();
   switch (route.name) {
+    case 'signin':
+      return <SignInScreen email={store.user.email} />;
+    case 'setup':
+    case 'invite':
+      return (
+        <p class="screen banner info">
+          You are signed in as {store.user.name}. Sign out first to use this link.
+        </p>
+      );
     case 'start':
       return <StartObservation />;
     case 'observe':
@@ -47,6 +60,7 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
           </a>
         </nav>
         <SyncBar />
+        <SignOut />
       </header>
       {banner}
       <SaveProblemBanner />

@@ -5,7 +5,10 @@ export type Route =
   | { name: 'start' }
   | { name: 'observe'; id: string }
   | { name: 'protocols' }
-  | { name: 'protocol'; id: string; version: number };
+  | { name: 'protocol'; id: string; version: number }
+  | { name: 'signin' }
+  | { name: 'setup'; token: string }
+  | { name: 'invite'; token: string };
 
 /** Hash routes keep every screen inside the one cached app shell. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +17,10 @@ export function parseRoute(hash: string): Route {
   if (observe?.[1]) return { name: 'observe', id: observe[1] };
   if (path === '/start') return { name: 'start' };
   if (path === '/protocols') return { name: 'protocols' };
+  if (path === '/signin') return { name: 'signin' };
+  const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
+  if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
+  if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
   const protocol = /^\/protocols\/([a-z0-9-]{1,48})\/v(\d{1,5})$/.exec(path);
   if (protocol?.[1] && protocol[2]) {
     return { name: 'protocol', id: protocol[1], version: Number(protocol[2]) };
@@ -33,6 +40,12 @@ export function hrefFor(route: Route): string {
       return '#/protocols';
     case 'protocol':
       return `#/protocols/${route.id}/v${route.version}`;
+    case 'signin':
+      return '#/signin';
+    case 'setup':
+      return `#/setup/${route.token}`;
+    case 'invite':
+      return `#/invite/${route.token}`;
   }
 }
 

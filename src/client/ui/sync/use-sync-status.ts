@@ -26,6 +26,7 @@ export function useSyncStatus(): SyncStatus & { pending: number; oldestPendingAt
       lastSuccessAt: meta?.lastSuccessAt ?? null,
       lastError: meta?.lastError ?? null,
       unsupported: state.unsupported,
+      needsSignIn: state.needsSignIn,
     },
     now(),
   );

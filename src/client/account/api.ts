@@ -1,0 +1,47 @@
+import { Me, type AcceptInvite, type LoginRequest, type SetupRequest } from '../../shared/accounts';
+import { ErrorBody, type FieldIssue } from '../../shared/errors';
+
+export type ApiResult =
+  { ok: true } | { ok: false; message: string; fields: Record<string, string> };
+
+async function post(path: string, body: unknown): Promise<ApiResult> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, message: 'No connection. Signing in needs the network once.', fields: {} };
+  }
+  if (response.ok) return { ok: true };
+  const error = ErrorBody.safeParse(await response.json().catch(() => null));
+  if (!error.success)
+    return { ok: false, message: `The server answered ${response.status}`, fields: {} };
+  const details: FieldIssue[] = error.data.error.details ?? [];
+  return {
+    ok: false,
+    message: error.data.error.message,
+    fields: Object.fromEntries(details.map((d) => [d.path, d.message])),
+  };
+}
+
+export const signIn = (request: LoginRequest) => post('/api/auth/login', request);
+export const setUp = (request: SetupRequest) => post('/api/auth/setup', request);
+export const acceptInvite = (request: AcceptInvite) => post('/api/auth/accept-invite', request);
+export const signOut = () => post('/api/auth/logout', {});
+export const signOutEverywhere = () => post('/api/auth/logout-everywhere', {});
+
+/** Who the server thinks is signed in: a Me, 'signed-out', or 'offline'. */
+export async function fetchMe(): Promise<Me | 'signed-out' | 'offline'> {
+  try {
+    const response = await fetch('/api/auth/me', { cache: 'no-store' });
+    if (response.status === 401) return 'signed-out';
+    if (!response.ok) return 'offline';
+    const me = Me.safeParse(await response.json());
+    return me.success ? me.data : 'offline';
+  } catch {
+    return 'offline';
+  }
+}

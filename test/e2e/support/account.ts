@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+import type { E2eServer } from './server';
+
+export const ADMIN = {
+  name: 'Dana Admin',
+  email: 'dana@lincoln.example',
+  password: 'correct horse battery',
+};
+
+/** Opens the one-time set-up link and creates the first district admin, signed in. */
+export async function signUpFirstAdmin(page: Page, server: E2eServer): Promise<void> {
+  if (!server.setupToken) throw new Error('the server printed no set-up link');
+  await page.goto(`${server.url}/#/setup/${server.setupToken}`);
+  await page.getByLabel('Your name').fill(ADMIN.name);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel(/^Password/).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'My observations' }).waitFor();
+}
