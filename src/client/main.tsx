@@ -28,12 +28,7 @@ function usePwa() {
 
 function SignedOut() {
   const banner = usePwa();
-  return (
-    <>
-      {banner}
-      <AccountGate />
-    </>
-  );
+  return <AccountGate banner={banner} />;
 }
 
 function SignedIn({ services }: { services: AppServices }) {

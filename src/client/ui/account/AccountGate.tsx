@@ -2,7 +2,7 @@ import { useRoute } from '../shell/route';
 import { InviteScreen, SetupScreen, SignInScreen } from './AccountScreens';
 
 /** What a device with nobody signed in shows: set-up and invite links, or sign-in. */
-export function AccountGate() {
+export function AccountGate({ banner }: { banner?: preact.ComponentChildren }) {
   const route = useRoute();
   return (
     <>
@@ -11,6 +11,7 @@ export function AccountGate() {
           <a href="#/">Lookfor</a>
         </h1>
       </header>
+      {banner}
       <main>
         {route.name === 'setup' ? (
           <SetupScreen token={route.token} />
