@@ -237,4 +237,21 @@ describe('the sync engine against the real app', () => {
     });
     expect(await outboxCounts(tablet.db)).toMatchObject({ pending: 1 });
   });
+
+  it('pauses when the session has ended, keeps every note, and resumes after sign-in', async () => {
+    await capture(tablet, 'Taken after the session expired.');
+    const signedIn = tablet.fetch;
+    // The server no longer knows this device's session: requests arrive without one.
+    tablet.fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      return server.app.request(url, init);
+    };
+    expect(await tablet.sync()).toMatchObject({ ok: false, reason: 'signin' });
+    expect(await outboxCounts(tablet.db)).toMatchObject({ pending: 1 });
+    expect(await server.count('records')).toBe(0);
+
+    tablet.fetch = signedIn;
+    expect(await tablet.sync()).toMatchObject({ ok: true, pushed: 1 });
+    expect(await tablet.db.outbox.count()).toBe(0);
+  });
 });

@@ -90,3 +90,16 @@ describe('the sync scheduler', () => {
     expect(live()).toHaveLength(0);
   });
 });
+
+describe('an ended session', () => {
+  it('stops retrying until the user signs in, then clears the flag on success', async () => {
+    const { scheduler, live } = harness([
+      { ok: false, reason: 'signin', message: 'sign in again to sync' },
+    ]);
+    await scheduler.trigger();
+    expect(scheduler.state()).toMatchObject({ needsSignIn: true, failures: 0 });
+    expect(live()).toHaveLength(0);
+    await scheduler.trigger();
+    expect(scheduler.state()).toMatchObject({ needsSignIn: false });
+  });
+});

@@ -24,6 +24,11 @@ export function SyncBar() {
         )}
       </p>
       <div class="sync-actions">
+        {status.needsSignIn && (
+          <a class="button primary" href="#/signin">
+            Sign in again
+          </a>
+        )}
         {status.pending > 0 && (
           <button type="button" class="button quiet" onClick={() => void exportUnsent()}>
             Export unsent

@@ -3,7 +3,11 @@ import { describeSync, type SyncStatus } from '../../../shared/sync-status';
 import { useServices } from '../app-context';
 
 /** The status line, from the outbox (live, across tabs) and the scheduler (this tab). */
-export function useSyncStatus(): SyncStatus & { pending: number; oldestPendingAt: string | null } {
+export function useSyncStatus(): SyncStatus & {
+  pending: number;
+  oldestPendingAt: string | null;
+  needsSignIn: boolean;
+} {
   const { store, scheduler, now } = useServices();
   const counts = store.useOutboxCounts();
   const meta = store.useSyncMeta();
@@ -34,5 +38,6 @@ export function useSyncStatus(): SyncStatus & { pending: number; oldestPendingAt
     ...status,
     pending: counts?.pending ?? 0,
     oldestPendingAt: counts?.oldestPendingAt ?? null,
+    needsSignIn: state.needsSignIn,
   };
 }
