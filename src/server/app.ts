@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import type { Database } from './db/schema';
+import { myDataRoutes } from './account/my-data';
 import { adminRoutes } from './admin/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   api.route('/admin', adminRoutes(options.db, now));
+  api.route('/me', myDataRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);

@@ -26,6 +26,9 @@ export function SignOut() {
   return (
     <div class="sign-out">
       <span class="who">{store.user.name}</span>
+      <a class="button quiet" href="/api/me/export" download="lookfor-my-data.json">
+        My data
+      </a>
       <button
         type="button"
         class="button quiet"
