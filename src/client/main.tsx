@@ -60,7 +60,7 @@ async function boot(root: HTMLElement) {
         onSaved: () => scheduler.noteSaved(),
         onSaveFailed: (message) => saveProblem.report(message),
       },
-      { id: account.user.id, name: account.user.name, email: account.user.email },
+      { ...account.user, memberships: account.memberships },
     ),
     scheduler,
     now,

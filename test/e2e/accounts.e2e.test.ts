@@ -74,15 +74,29 @@ describe('accounts on a shared iPad', () => {
   });
 
   it('keeps each user’s notes apart on one browser profile', async () => {
-    // The admin makes a school and invites a teacher (the admin screens come later; the API is there).
-    const school = await page.request.post(`${server.url}/api/admin/schools`, {
-      data: { name: 'Lincoln Elementary' },
+    // The admin adds a school and invites a teacher with a single-use link.
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
+    await page.getByLabel('New school').fill('Lincoln Elementary');
+    await page.getByRole('button', { name: 'Add school' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Lincoln Elementary' }).waitFor();
+    await page.getByLabel('Role').selectOption('teacher');
+    await page.getByLabel(/^Email/).fill(TEACHER.email);
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await page.locator('#invite-link').inputValue();
+    expect(link).toMatch(/\/#\/invite\/[A-Za-z0-9_-]{20,}$/);
+
+    // A roster of two more staff becomes two more links.
+    await page.locator('#roster-file').setInputFiles({
+      name: 'staff.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'name,email,school,role\nAna Coach,ana@lincoln.example,Lincoln Elementary,coach\nBo Teacher,bo@lincoln.example,lincoln elementary,teacher\n',
+      ),
     });
-    const { id: schoolId } = (await school.json()) as { id: string };
-    const invite = await page.request.post(`${server.url}/api/admin/invites`, {
-      data: { schoolId, role: 'teacher', email: TEACHER.email },
-    });
-    const { link } = (await invite.json()) as { link: string };
+    await page.getByText('2 invite links, each for one person').waitFor();
+    await page.screenshot({ path: `${shots}/admin-portrait.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Observations', exact: true }).click();
 
     await captureObservation(page, {
       school: 'Lincoln Elementary',
@@ -96,7 +110,7 @@ describe('accounts on a shared iPad', () => {
     await page.getByText(/All synced/).waitFor({ timeout: 30_000 });
     await signOut();
 
-    await page.goto(`${server.url}${link}`);
+    await page.goto(link);
     await page.getByRole('heading', { name: 'Join Lookfor' }).waitFor();
     await page.getByLabel('Your name').fill(TEACHER.name);
     await page.getByLabel('Email').fill(TEACHER.email);

@@ -42,8 +42,20 @@ describe('updating the app', () => {
 
     // The next release appears on the server; the app checks when it becomes visible.
     appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await page.getByText('Update available').waitFor({ timeout: 30_000 });
+    // As when the user comes back to the app, possibly more than once.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+          return page.getByText('Update available').isVisible();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: 'test-results/update-failure.png', fullPage: true });
+        throw error;
+      });
 
     // Nothing reloads on its own.
     await page.waitForTimeout(1_000);

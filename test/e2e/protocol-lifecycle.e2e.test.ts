@@ -50,19 +50,22 @@ describe('a school protocol, made offline and changed later', () => {
     await page.getByLabel('Response').nth(1).selectOption('scale');
     await page.getByLabel('Level 3', { exact: true }).waitFor();
 
-    // Drag look-for 2 above look-for 1 by its handle, then put it back with the keyboard buttons.
+    // The order of the look-for texts on screen.
     const texts = () =>
       page
         .getByLabel('What to look for')
         .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
-    await page
-      .locator('.drag-handle')
-      .nth(1)
-      // Onto the first card's own handle: always below the sticky header.
-      .dragTo(page.locator('.drag-handle').first());
-    await expect.poll(texts).toEqual(['Students use a checklist', 'Students talk to a peer']);
-    await page.getByRole('button', { name: 'Move look-for 1 down' }).click();
-    await expect.poll(texts).toEqual(['Students talk to a peer', 'Students use a checklist']);
+    // Reorder with the keyboard: focus the arrow buttons and press Enter.
+    await page.getByRole('button', { name: 'Move look-for 2 up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(texts, { timeout: 10_000 })
+      .toEqual(['Students use a checklist', 'Students talk to a peer']);
+    await page.getByRole('button', { name: 'Move look-for 1 down' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(texts, { timeout: 10_000 })
+      .toEqual(['Students talk to a peer', 'Students use a checklist']);
 
     await page.screenshot({ path: `${shots}/protocol-editor-landscape.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);

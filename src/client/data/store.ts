@@ -1,3 +1,4 @@
+import type { Membership } from '../../shared/accounts';
 import type { Observation, ObservationSetup } from '../../shared/observation';
 import { Protocol, protocolKey, type ProtocolKind } from '../../shared/protocol';
 import { archive, publish } from '../../shared/protocol-rules';
@@ -42,6 +43,8 @@ export interface StoreUser {
   id: string;
   name: string;
   email: string;
+  districtAdmin: boolean;
+  memberships: Membership[];
 }
 
 export function createStore(db: LookforDb, now: () => Date, events: StoreEvents, user: StoreUser) {

@@ -32,10 +32,11 @@ export async function registerServiceWorker(
   void navigator.serviceWorker.ready.then(() => {
     if (!updateWaiting) onState('offline-ready', applyUpdate);
   });
+  const registered = wb.register();
   // Installed iPad apps can stay open for days: look for a new build on return.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void wb.update().catch(() => undefined);
+    if (document.visibilityState !== 'visible') return;
+    void registered.then(() => wb.update()).catch(() => undefined);
   });
-
-  await wb.register();
+  await registered;
 }

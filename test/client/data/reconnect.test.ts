@@ -30,7 +30,13 @@ describe('a lost IndexedDB connection', () => {
         onSaved: () => undefined,
         onSaveFailed: (m) => failures.push(m),
       },
-      { id: TEST_USER_ID, name: 'Sam', email: 'sam@lookfor.test' },
+      {
+        id: TEST_USER_ID,
+        name: 'Sam',
+        email: 'sam@lookfor.test',
+        districtAdmin: false,
+        memberships: [],
+      },
     );
     const started = await store.start(
       { school: 'Lincoln', room: '5', gradeBand: 'K-2', subject: 'Math', observer: 'Sam' },

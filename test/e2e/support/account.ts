@@ -11,6 +11,8 @@ export const ADMIN = {
 export async function signUpFirstAdmin(page: Page, server: E2eServer): Promise<void> {
   if (!server.setupToken) throw new Error('the server printed no set-up link');
   await page.goto(`${server.url}/#/setup/${server.setupToken}`);
+  // A person takes longer than a script to fill the form: let the first install finish.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.getByLabel('Your name').fill(ADMIN.name);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel(/^Password/).fill(ADMIN.password);

@@ -1,5 +1,10 @@
+import { lazyScreen } from '../shell/lazy';
 import { useRoute } from '../shell/route';
-import { InviteScreen, SetupScreen, SignInScreen } from './AccountScreens';
+
+// Loaded on first use (and precached), keeping the first screen within budget.
+const SetupScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.SetupScreen));
+const InviteScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.InviteScreen));
+const SignInScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.SignInScreen));
 
 /** What a device with nobody signed in shows: set-up and invite links, or sign-in. */
 export function AccountGate({ banner }: { banner?: preact.ComponentChildren }) {

@@ -39,6 +39,8 @@ export function useSortableLookFors(
           });
         },
       });
+      // A marker tests can wait for: dragging works from here on.
+      list.current.dataset.sortable = 'ready';
       destroy = () => sortable.destroy();
     });
     return () => {

@@ -1,5 +1,4 @@
 import { ObservationList } from '../observations/ObservationList';
-import { SignInScreen } from '../account/AccountScreens';
 import { SignOut } from '../account/SignOut';
 import { useServices } from '../app-context';
 import { SyncBar } from '../sync/SyncBar';
@@ -14,6 +13,10 @@ const StartObservation = lazyScreen(() =>
 const CaptureScreen = lazyScreen(() =>
   import('../observations/screens').then((m) => m.CaptureScreen),
 );
+const SignInScreen = lazyScreen(() =>
+  import('../account/AccountScreens').then((m) => m.SignInScreen),
+);
+const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
 
@@ -22,6 +25,8 @@ function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'signin':
       return <SignInScreen email={store.user.email} />;
+    case 'admin':
+      return <AdminScreen />;
     case 'setup':
     case 'invite':
       return (
@@ -44,6 +49,9 @@ function Screen({ route }: { route: Route }) {
 
 export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const route = useRoute();
+  const { store } = useServices();
+  const manages =
+    store.user.districtAdmin || store.user.memberships.some((m) => m.role === 'principal');
   const inProtocols = route.name === 'protocols' || route.name === 'protocol';
   return (
     <>
@@ -52,12 +60,23 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
           <a href="#/">Lookfor</a>
         </h1>
         <nav aria-label="Main">
-          <a href={hrefFor({ name: 'list' })} aria-current={!inProtocols ? 'page' : undefined}>
+          <a
+            href={hrefFor({ name: 'list' })}
+            aria-current={!inProtocols && route.name !== 'admin' ? 'page' : undefined}
+          >
             Observations
           </a>
           <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
             Protocols
           </a>
+          {manages && (
+            <a
+              href={hrefFor({ name: 'admin' })}
+              aria-current={route.name === 'admin' ? 'page' : undefined}
+            >
+              Admin
+            </a>
+          )}
         </nav>
         <SyncBar />
         <SignOut />

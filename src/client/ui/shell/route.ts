@@ -7,6 +7,7 @@ export type Route =
   | { name: 'protocols' }
   | { name: 'protocol'; id: string; version: number }
   | { name: 'signin' }
+  | { name: 'admin' }
   | { name: 'setup'; token: string }
   | { name: 'invite'; token: string };
 
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/start') return { name: 'start' };
   if (path === '/protocols') return { name: 'protocols' };
   if (path === '/signin') return { name: 'signin' };
+  if (path === '/admin') return { name: 'admin' };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -42,6 +44,8 @@ export function hrefFor(route: Route): string {
       return `#/protocols/${route.id}/v${route.version}`;
     case 'signin':
       return '#/signin';
+    case 'admin':
+      return '#/admin';
     case 'setup':
       return `#/setup/${route.token}`;
     case 'invite':

@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import type { InviteCreate } from '../../shared/accounts';
+import { ErrorBody, type FieldIssue } from '../../shared/errors';
+
+export type AdminResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; details: FieldIssue[] };
+
+async function call<T>(
+  schema: z.ZodMiniType<T>,
+  path: string,
+  init?: RequestInit,
+): Promise<AdminResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json' },
+      cache: 'no-store',
+    });
+  } catch {
+    return {
+      ok: false,
+      message: 'No connection: managing accounts needs the network.',
+      details: [],
+    };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, message: 'The server sent an answer this app cannot read', details: [] };
+  }
+  const error = ErrorBody.safeParse(body);
+  return error.success
+    ? { ok: false, message: error.data.error.message, details: error.data.error.details ?? [] }
+    : { ok: false, message: `The server answered ${response.status}`, details: [] };
+}
+
+const SchoolRow = z.object({ id: z.string(), name: z.string() });
+export type SchoolRow = z.infer<typeof SchoolRow>;
+const InviteLink = z.object({ link: z.string(), expiresAt: z.string() });
+export type InviteLink = z.infer<typeof InviteLink>;
+const RosterInvite = z.object({
+  link: z.string(),
+  expiresAt: z.string(),
+  row: z.number(),
+  name: z.string(),
+  email: z.string(),
+  school: z.string(),
+  role: z.string(),
+});
+export type RosterInvite = z.infer<typeof RosterInvite>;
+
+export const listSchools = () =>
+  call(z.object({ schools: z.array(SchoolRow) }), '/api/admin/schools');
+export const createSchool = (name: string) =>
+  call(SchoolRow, '/api/admin/schools', { method: 'POST', body: JSON.stringify({ name }) });
+export const createInvite = (invite: InviteCreate) =>
+  call(InviteLink, '/api/admin/invites', { method: 'POST', body: JSON.stringify(invite) });
+export const importRoster = (csv: string) =>
+  call(z.object({ invites: z.array(RosterInvite) }), '/api/admin/roster', {
+    method: 'POST',
+    body: JSON.stringify({ csv }),
+  });

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SchoolRole } from '../../../shared/accounts';
+import { createSchool, listSchools, type SchoolRow } from '../../account/admin-api';
+import { useServices } from '../app-context';
+import { InviteForm } from './InviteForm';
+import { RosterImport } from './RosterImport';
+
+/**
+ * Schools and staff. District admins manage schools, invite anyone and import
+ * rosters; principals invite teachers and coaches to their own school.
+ */
+export function AdminScreen() {
+  const { store } = useServices();
+  const { districtAdmin, memberships } = store.user;
+  const led = memberships
+    .filter((m) => m.role === 'principal')
+    .map((m) => ({ id: m.schoolId, name: m.schoolName }));
+  const [schools, setSchools] = useState<SchoolRow[]>(districtAdmin ? [] : led);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = async () => {
+    const result = await listSchools();
+    if (result.ok) setSchools(result.value.schools);
+    else setProblem(result.message);
+  };
+  useEffect(() => {
+    if (districtAdmin) void reload();
+  }, [districtAdmin]);
+
+  if (!districtAdmin && led.length === 0) {
+    return (
+      <section class="screen">
+        <h2>Admin</h2>
+        <p>Only principals and district admins manage staff.</p>
+      </section>
+    );
+  }
+  const roles: SchoolRole[] = districtAdmin
+    ? ['teacher', 'coach', 'principal']
+    : ['teacher', 'coach'];
+
+  const addSchool = async (event: Event) => {
+    event.preventDefault();
+    const result = await createSchool(name.trim());
+    if (!result.ok) {
+      setProblem(result.message);
+      return;
+    }
+    setProblem(null);
+    setName('');
+    await reload();
+  };
+
+  return (
+    <section class="screen admin" aria-labelledby="admin-title">
+      <h2 id="admin-title">Schools and staff</h2>
+      <p class="muted">Managing accounts needs a connection.</p>
+      {districtAdmin && (
+        <section class="admin-section" aria-labelledby="schools-title">
+          <h3 id="schools-title">Schools</h3>
+          <ul class="school-list">
+            {schools.map((s) => (
+              <li key={s.id}>{s.name}</li>
+            ))}
+          </ul>
+          <form class="new-school" onSubmit={(e) => void addSchool(e)} noValidate>
+            <div class="field">
+              <label for="school-name">New school</label>
+              <input
+                id="school-name"
+                value={name}
+                maxLength={120}
+                onInput={(e) => setName(e.currentTarget.value)}
+              />
+            </div>
+            <button type="submit" class="button primary" disabled={!name.trim()}>
+              Add school
+            </button>
+          </form>
+          {problem && (
+            <p class="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+        </section>
+      )}
+      {schools.length > 0 && <InviteForm schools={schools} roles={roles} />}
+      {districtAdmin && <RosterImport />}
+    </section>
+  );
+}
