@@ -46,11 +46,19 @@ export function SignInScreen({ email = '' }: { email?: string }) {
   );
 }
 
-export function SetupScreen({ token }: { token: string }) {
+type NewAccount = { token: string; name: string; email: string; password: string };
+
+/** Set-up and invite links both make a new account from a name, an email and a password. */
+function NewAccountScreen(props: {
+  token: string;
+  title: string;
+  intro: string;
+  create: (account: NewAccount) => Promise<ApiResult>;
+}) {
   return (
     <AccountForm
-      title="Set up Lookfor"
-      intro="Create the first district admin. This link works once."
+      title={props.title}
+      intro={props.intro}
       submitLabel="Create account"
       fields={[
         { name: 'name', label: 'Your name', type: 'text', autocomplete: 'name' },
@@ -59,8 +67,8 @@ export function SetupScreen({ token }: { token: string }) {
       ]}
       submit={async (v) =>
         remember(
-          await setUp({
-            token,
+          await props.create({
+            token: props.token,
             name: v.name ?? '',
             email: v.email ?? '',
             password: v.password ?? '',
@@ -72,28 +80,24 @@ export function SetupScreen({ token }: { token: string }) {
   );
 }
 
+export function SetupScreen({ token }: { token: string }) {
+  return (
+    <NewAccountScreen
+      token={token}
+      title="Set up Lookfor"
+      intro="Create the first district admin. This link works once."
+      create={setUp}
+    />
+  );
+}
+
 export function InviteScreen({ token }: { token: string }) {
   return (
-    <AccountForm
+    <NewAccountScreen
+      token={token}
       title="Join Lookfor"
       intro="You were invited. Choose your name and a password; the link works once."
-      submitLabel="Create account"
-      fields={[
-        { name: 'name', label: 'Your name', type: 'text', autocomplete: 'name' },
-        { name: 'email', label: 'Email', type: 'email', autocomplete: 'username' },
-        password('Password (at least 10 characters)', 'new-password'),
-      ]}
-      submit={async (v) =>
-        remember(
-          await acceptInvite({
-            token,
-            name: v.name ?? '',
-            email: v.email ?? '',
-            password: v.password ?? '',
-          }),
-        )
-      }
-      onDone={reload}
+      create={acceptInvite}
     />
   );
 }
