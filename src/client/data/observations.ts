@@ -59,7 +59,7 @@ export async function updateObservation(
     const record = await db.records.get(['observation', id]);
     if (!record) throw new Error('This observation is not on this device');
     const next = Observation.parse(change(Observation.parse(record.data)));
-    await writeRecord(db, 'observation', id, next, { now });
+    await writeRecord(db, 'observation', id, next, { now, existing: record });
   });
 }
 

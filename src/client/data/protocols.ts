@@ -144,7 +144,7 @@ export async function updateProtocolDraft(
       throw new Error('Only a draft version can be edited');
     }
     const next = ProtocolDraft.parse({ ...change(current), updatedAt: now.toISOString() });
-    await writeRecord(db, 'protocol', key, next, { now });
+    await writeRecord(db, 'protocol', key, next, { now, existing: record });
   });
 }
 

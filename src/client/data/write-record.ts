@@ -1,10 +1,12 @@
 import type { Entity } from '../../shared/entity-names';
-import type { LookforDb, OutboxRow } from './db';
+import type { LocalRecord, LookforDb, OutboxRow } from './db';
 
 export interface WriteOptions {
   now: Date;
   /** Conflict siblings this write settles. */
   resolves?: string[];
+  /** The stored record, when the caller has just read it in the same transaction. */
+  existing?: LocalRecord | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function writeRecord(
 ): Promise<void> {
   const deviceTime = options.now.toISOString();
   await db.transaction('rw', db.records, db.outbox, async () => {
-    const existing = await db.records.get([entity, id]);
+    const existing = 'existing' in options ? options.existing : await db.records.get([entity, id]);
     const baseRev = existing?.rev ?? null;
     await db.records.put({ entity, id, data, rev: baseRev, deleted: 0, updatedAt: deviceTime });
 
