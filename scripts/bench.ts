@@ -21,6 +21,7 @@ import { signedInCookie } from '../test/support/server-app';
 
 const COUNT = 1000;
 const BENCH_USER_ID = '00000000-0000-4000-8000-0000000000be';
+const BENCH_SCHOOL_ID = '00000000-0000-4000-8000-0000000000b5';
 
 function makeObservation(i: number): Observation {
   const responses: Observation['responses'] = {};
@@ -32,6 +33,7 @@ function makeObservation(i: number): Observation {
     protocolId: blastEmpoweredLearning.id,
     protocolVersion: blastEmpoweredLearning.version,
     observerId: BENCH_USER_ID,
+    schoolId: BENCH_SCHOOL_ID,
     school: 'Lincoln Elementary',
     room: `Room ${100 + (i % 60)}`,
     gradeBand: '3-5',
@@ -53,7 +55,11 @@ async function withServer<T>(task: (url: string, fetch: Fetch) => Promise<T>): P
   const handle = connectDb({ dataDir: dir });
   await migrateToLatest(handle.db);
   const app = createApp({ db: handle.db });
-  const cookie = await signedInCookie(handle.db, { id: BENCH_USER_ID, districtAdmin: true });
+  const cookie = await signedInCookie(handle.db, {
+    id: BENCH_USER_ID,
+    districtAdmin: true,
+    roles: [{ schoolId: BENCH_SCHOOL_ID, role: 'coach' }],
+  });
   const signedIn: Fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('cookie', cookie);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe } from './account/api';
+import { schoolsOf } from '../shared/accounts';
 import { databaseNameFor, loadAccount, saveAccount } from './data/account';
 import { openLookforDb } from './data/db';
 import { requestPersistence } from './data/storage';
@@ -60,7 +61,7 @@ async function boot(root: HTMLElement) {
         onSaved: () => scheduler.noteSaved(),
         onSaveFailed: (message) => saveProblem.report(message),
       },
-      { ...account.user, memberships: account.memberships },
+      { ...account.user, memberships: account.memberships, schools: schoolsOf(account) },
     ),
     scheduler,
     now,

@@ -79,6 +79,9 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
+export const SchoolRef = z.object({ id: z.uuid(), name: z.string() });
+export type SchoolRef = z.infer<typeof SchoolRef>;
+
 /** Who is signed in, and where they may do what. */
 export const Me = z.object({
   user: z.object({
@@ -88,5 +91,14 @@ export const Me = z.object({
     districtAdmin: z.boolean(),
   }),
   memberships: z.array(Membership),
+  /**
+   * The schools this person records in: their own, or every school for a district
+   * admin. Absent in accounts saved by earlier builds.
+   */
+  schools: z.optional(z.array(SchoolRef)),
 });
 export type Me = z.infer<typeof Me>;
+
+/** The schools a person records observations in, from what the device knows. */
+export const schoolsOf = (me: Pick<Me, 'memberships' | 'schools'>): SchoolRef[] =>
+  me.schools ?? me.memberships.map((m) => ({ id: m.schoolId, name: m.schoolName }));

@@ -7,6 +7,8 @@ import { parseStoredProtocol, protocolKey, protocolSchemaFor, type Protocol } fr
 
 export { parseStoredProtocol };
 import { publishProblems, transitionProblems } from './protocol-rules';
+import { Round } from './rounds';
+import { Reflection, Visit, VisitNote } from './visits';
 
 export { Entity, entityNames } from './entity-names';
 
@@ -65,6 +67,41 @@ function checkProtocol(id: string, data: unknown, ctx: EntityContext): EntityChe
   return errors.length > 0 ? fail(errors) : { ok: true, data: next };
 }
 
+/** A record keyed by its own `id` field: the schema, then the id must match the mutation. */
+function checkKeyed<T extends { id: string }>(
+  schema: {
+    safeParse: (
+      data: unknown,
+    ) =>
+      { success: true; data: T } | { success: false; error: Parameters<typeof issuesToFields>[0] };
+  },
+  id: string,
+  data: unknown,
+): EntityCheck {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return fail(issuesToFields(parsed.error));
+  if (parsed.data.id !== id) {
+    return fail([{ path: 'id', message: 'Does not match the entity id of the mutation' }]);
+  }
+  return { ok: true, data: parsed.data };
+}
+
+/** A round or a visit note is pinned to a published protocol version that exists. */
+async function checkPinned(
+  check: EntityCheck,
+  ctx: EntityContext,
+  responses: (data: never) => Record<string, unknown> = () => ({}),
+): Promise<EntityCheck> {
+  if (!check.ok) return check;
+  const data = check.data as { protocolId: string; protocolVersion: number };
+  const protocol = await ctx.findProtocol(data.protocolId, data.protocolVersion);
+  const errors = checkAgainstProtocol(
+    { ...data, responses: responses(check.data as never) as Observation['responses'] },
+    protocol,
+  );
+  return errors.length > 0 ? fail(errors) : check;
+}
+
 /** Validates a record's data for its entity: the schema first, then the cross-record rules. */
 export async function checkEntity(
   entity: Entity,
@@ -77,6 +114,23 @@ export async function checkEntity(
       return checkObservation(entityId, data, ctx);
     case 'protocol':
       return checkProtocol(entityId, data, ctx);
+    case 'round':
+      return checkPinned(checkKeyed(Round, entityId, data), ctx);
+    case 'visit':
+      return checkPinned(checkKeyed(Visit, entityId, data), ctx);
+    case 'visit-note':
+      return checkPinned(
+        checkKeyed(VisitNote, entityId, data),
+        ctx,
+        (note: VisitNote) => note.responses,
+      );
+    case 'reflection':
+      return checkKeyed(Reflection, entityId, data);
+    case 'round-progress':
+    case 'shared-note':
+      return fail([
+        { path: 'entity', message: 'The server derives these records; they cannot be written' },
+      ]);
   }
 }
 

@@ -1,6 +1,18 @@
 import * as z from 'zod/mini';
 
 /** Every kind of record that travels through sync. */
-export const entityNames = ['observation', 'protocol'] as const;
+export const entityNames = [
+  'observation',
+  'protocol',
+  'round',
+  'round-progress',
+  'visit',
+  'visit-note',
+  'shared-note',
+  'reflection',
+] as const;
 export const Entity = z.enum(entityNames);
 export type Entity = z.infer<typeof Entity>;
+
+/** Records the server derives from others; a client never pushes them. */
+export const derivedEntities: readonly Entity[] = ['round-progress', 'shared-note'];

@@ -8,7 +8,7 @@ import { isAnswered, responseProblem, type ResponseValue } from './response';
  * response names one of its look-fors with a value of the right kind.
  */
 export function checkAgainstProtocol(
-  observation: Observation,
+  observation: Pick<Observation, 'protocolId' | 'protocolVersion' | 'responses'>,
   protocol: Protocol | undefined,
 ): FieldIssue[] {
   if (!protocol) {

@@ -16,6 +16,8 @@ const requiredText = (label: string, max: number) =>
 
 /** The room details an observer enters before tapping look-fors. */
 export const ObservationSetup = z.object({
+  /** The school the room is in; `school` is its name as shown. */
+  schoolId: z.uuid({ error: 'Choose a school' }),
   school: requiredText('School', 120),
   room: requiredText('Room', 40),
   gradeBand: GradeBand,
@@ -38,6 +40,9 @@ export const Observation = z
     /** The signed-in user who observed; the server refuses any other. */
     observerId: z.uuid({ error: 'Must be a user id' }),
     ...ObservationSetup.shape,
+    /** Set when the visit is part of a Blast Walkthrough round: the round and its room. */
+    roundId: z.optional(z.nullable(z.uuid())),
+    roomId: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
     startedAt: isoDateTime,
     endedAt: z.nullable(isoDateTime),
     responses: z.record(z.string().check(z.maxLength(64)), ResponseValue),

@@ -92,6 +92,11 @@ function schemas(strict: boolean) {
         ),
       publishedAt: z.nullable(isoDateTime),
       updatedAt: isoDateTime,
+      /**
+       * The school that owns this protocol; absent or null for a district-wide one.
+       * Server-side placement, not part of what a file carries between districts.
+       */
+      schoolId: z.optional(z.nullable(z.uuid())),
     })
     .check(
       z.refine((p) => hasUniqueIds(p.sections), {

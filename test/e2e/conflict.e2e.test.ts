@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
-import { signUpFirstAdmin } from './support/account';
+import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'test-results/screenshots';
@@ -19,6 +19,7 @@ describe('two devices, one note', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await signUpFirstAdmin(page, server);
+    await addSchool(page);
   });
   afterAll(async () => {
     await browser?.close();

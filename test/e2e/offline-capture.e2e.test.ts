@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
-import { signUpFirstAdmin } from './support/account';
+import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 describe('capturing with no network', () => {
@@ -25,6 +25,7 @@ describe('capturing with no network', () => {
     // First visit, online: the service worker installs and caches the app shell.
     const first = await context.newPage();
     await signUpFirstAdmin(first, server);
+    await addSchool(first);
     await first.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
     await first.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await first.getByText(/All synced/).waitFor();

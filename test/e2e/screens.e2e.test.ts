@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
-import { signUpFirstAdmin } from './support/account';
+import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'test-results/screenshots';
@@ -38,6 +38,7 @@ describe.each(sizes)('screens at $width x $height', (size) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     await signUpFirstAdmin(page, server);
+    await addSchool(page);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {

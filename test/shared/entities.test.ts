@@ -39,8 +39,17 @@ const neverChanges = (version: number, status: string) => ({
 });
 
 describe('Entity', () => {
-  it('knows observations and protocols', () => {
-    expect(entityNames).toStrictEqual(['observation', 'protocol']);
+  it('knows every synced kind of record', () => {
+    expect(entityNames).toStrictEqual([
+      'observation',
+      'protocol',
+      'round',
+      'round-progress',
+      'visit',
+      'visit-note',
+      'shared-note',
+      'reflection',
+    ]);
     expect(Entity.safeParse('observation').success).toBe(true);
     expect(Entity.safeParse('protocol').success).toBe(true);
     expect(Entity.safeParse('note').success).toBe(false);

@@ -7,7 +7,7 @@ import {
   gradeBands,
   isoDateTime,
 } from '../../src/shared/observation';
-import { observation } from '../support/factories';
+import { observation, TEST_SCHOOL_ID } from '../support/factories';
 
 function issuesOf(value: unknown): FieldIssue[] {
   const result = Observation.safeParse(value);
@@ -255,6 +255,7 @@ describe('ObservationSetup', () => {
   it('parses just the room details, trimmed', () => {
     expect(
       ObservationSetup.parse({
+        schoolId: TEST_SCHOOL_ID,
         school: ' Lincoln ',
         room: '12B',
         gradeBand: 'K-2',
@@ -262,6 +263,7 @@ describe('ObservationSetup', () => {
         observer: 'Coach Lee',
       }),
     ).toStrictEqual({
+      schoolId: TEST_SCHOOL_ID,
       school: 'Lincoln',
       room: '12B',
       gradeBand: 'K-2',

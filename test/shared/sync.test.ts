@@ -74,7 +74,7 @@ describe('Mutation', () => {
 
   it('refuses an unknown entity or operation', () => {
     const mutation = putMutation(clientId, observation());
-    expect(Mutation.safeParse({ ...mutation, entity: 'visit' }).success).toBe(false);
+    expect(Mutation.safeParse({ ...mutation, entity: 'lesson-plan' }).success).toBe(false);
     expect(Mutation.safeParse({ ...mutation, op: 'patch' }).success).toBe(false);
   });
 

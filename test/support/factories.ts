@@ -7,6 +7,8 @@ let counter = 0;
 
 /** The signed-in user of server and sync tests (see server-app.ts). */
 export const TEST_USER_ID = '00000000-0000-4000-8000-000000000001';
+/** The school the test user coaches in (made with the test user's session). */
+export const TEST_SCHOOL_ID = '00000000-0000-4000-8000-0000000000a1';
 
 export function observation(overrides: Partial<Observation> = {}): Observation {
   counter += 1;
@@ -15,6 +17,7 @@ export function observation(overrides: Partial<Observation> = {}): Observation {
     protocolId: blastEmpoweredLearning.id,
     protocolVersion: blastEmpoweredLearning.version,
     observerId: TEST_USER_ID,
+    schoolId: TEST_SCHOOL_ID,
     school: 'Lincoln Elementary',
     room: `Room ${100 + counter}`,
     gradeBand: '3-5',

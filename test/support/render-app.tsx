@@ -5,7 +5,7 @@ import { createScheduler } from '../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../src/client/ui/app-context';
 import { App } from '../../src/client/ui/shell/App';
 import { createSaveProblem } from '../../src/client/ui/shell/save-problem';
-import { TEST_USER_ID } from './factories';
+import { TEST_SCHOOL_ID, TEST_USER_ID } from './factories';
 
 export interface RenderedApp {
   db: LookforDb;
@@ -40,6 +40,7 @@ export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00
         email: 'rivera@lookfor.test',
         districtAdmin: true,
         memberships: [],
+        schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
       },
     ),
     scheduler,

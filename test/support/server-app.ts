@@ -11,7 +11,7 @@ import type { Database } from '../../src/server/db/schema';
 import type { Queryable } from '../../src/server/sync/repository';
 import type { SchoolRole } from '../../src/shared/accounts';
 import type { Mutation, PullResponse, PushResponse } from '../../src/shared/sync';
-import { TEST_USER_ID } from './factories';
+import { TEST_SCHOOL_ID, TEST_USER_ID } from './factories';
 import { createTestDb, type TestDb } from './test-db';
 
 export interface TestServer {
@@ -21,8 +21,9 @@ export interface TestServer {
   pull: (cursor: number, limit?: number, cookie?: string) => Promise<PullResponse>;
   count: (table: keyof Database) => Promise<number>;
   /**
-   * Signs requests in as the test user (a district admin whose id the factories
-   * use). Made on first use, so a test of an empty database stays empty.
+   * Signs requests in as the test user (a district admin, and coach of the test
+   * school, whose ids the factories use). Made on first use, so a test of an empty
+   * database stays empty.
    */
   cookie: () => Promise<string>;
 }
@@ -85,7 +86,11 @@ export async function startTestServer(
   const app = createApp({ db: db.db, log: () => undefined, ...options });
   let session: Promise<string> | null = null;
   const cookie = () =>
-    (session ??= signedInCookie(db.db, { id: TEST_USER_ID, districtAdmin: true }));
+    (session ??= signedInCookie(db.db, {
+      id: TEST_USER_ID,
+      districtAdmin: true,
+      roles: [{ schoolId: TEST_SCHOOL_ID, role: 'coach' }],
+    }));
   return {
     db,
     app,

@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval';
-import { Me } from '../../shared/accounts';
+import { Me, type SchoolRef } from '../../shared/accounts';
 
 const KEY = 'lookfor-account';
 
@@ -15,6 +15,12 @@ export async function loadAccount(): Promise<Me | null> {
 
 export async function saveAccount(me: Me): Promise<void> {
   await set(KEY, me);
+}
+
+/** Remembers the schools a person records in, after they changed (an admin added one). */
+export async function saveSchools(userId: string, schools: SchoolRef[]): Promise<void> {
+  const me = await loadAccount();
+  if (me && me.user.id === userId) await saveAccount({ ...me, schools });
 }
 
 export async function forgetAccount(): Promise<void> {

@@ -5,6 +5,8 @@ import { get, set } from 'idb-keyval';
  * idb-keyval keeps its own database: never use it for notes or sync state.
  */
 export interface Prefs {
+  /** The school chosen last, by id. */
+  schoolId: string;
   school: string;
   observer: string;
   /** The protocol the observer used last. */
@@ -20,7 +22,12 @@ export async function loadPrefs(): Promise<Prefs> {
     const v: unknown = (value as Record<string, unknown>)[key];
     return typeof v === 'string' ? v : '';
   };
-  return { school: read('school'), observer: read('observer'), protocolId: read('protocolId') };
+  return {
+    schoolId: read('schoolId'),
+    school: read('school'),
+    observer: read('observer'),
+    protocolId: read('protocolId'),
+  };
 }
 
 export async function savePrefs(prefs: Prefs): Promise<void> {

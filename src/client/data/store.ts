@@ -1,7 +1,8 @@
-import type { Membership } from '../../shared/accounts';
+import type { Membership, SchoolRef } from '../../shared/accounts';
 import type { Observation, ObservationSetup } from '../../shared/observation';
 import { Protocol, protocolKey, type ProtocolKind } from '../../shared/protocol';
 import { archive, publish } from '../../shared/protocol-rules';
+import { saveSchools } from './account';
 import type { LookforDb } from './db';
 import { useLiveQuery } from './live';
 import { readSyncMeta } from './meta';
@@ -45,6 +46,8 @@ export interface StoreUser {
   email: string;
   districtAdmin: boolean;
   memberships: Membership[];
+  /** The schools this person records in (every school for a district admin). */
+  schools: SchoolRef[];
 }
 
 export function createStore(db: LookforDb, now: () => Date, events: StoreEvents, user: StoreUser) {
@@ -65,6 +68,11 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
   return {
     db,
     user,
+    /** The schools changed (an admin added one): the start screen offers them at once. */
+    setSchools: (schools: SchoolRef[]) => {
+      user.schools = schools;
+      void saveSchools(user.id, schools);
+    },
     start: (setup: ObservationSetup, protocol: Protocol) =>
       saved(() => startObservation(db, setup, protocol, now(), user.id)),
     update: (id: string, change: (current: Observation) => Observation) =>

@@ -10,6 +10,7 @@ import {
   type Me,
 } from '../../shared/accounts';
 import type { Database } from '../db/schema';
+import type { Queryable } from '../sync/repository';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 import { hashPassword, verifyPassword, type ScryptCost } from './password';
@@ -19,6 +20,7 @@ import {
   deleteSessionsOf,
   findUserByEmail,
   insertUser,
+  listSchools,
   recordAudit,
   setMembership,
 } from './repository';
@@ -37,7 +39,10 @@ export interface AuthOptions {
   cost?: ScryptCost;
 }
 
-export function meOf(auth: Signedin): Me {
+export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
+  const schools = auth.districtAdmin
+    ? await listSchools(db)
+    : auth.memberships.map((m) => ({ id: m.schoolId, name: m.schoolName }));
   return {
     user: {
       id: auth.userId,
@@ -46,6 +51,7 @@ export function meOf(auth: Signedin): Me {
       districtAdmin: auth.districtAdmin,
     },
     memberships: auth.memberships,
+    schools,
   };
 }
 
@@ -202,7 +208,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     return c.json({ ok: true }, 201);
   });
 
-  routes.get('/me', requireSignIn(), (c) => c.json(meOf(c.get('auth')!)));
+  routes.get('/me', requireSignIn(), async (c) => c.json(await meOf(db, c.get('auth')!)));
 
   routes.post('/logout', async (c) => {
     const auth = c.get('auth');

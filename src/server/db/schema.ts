@@ -18,6 +18,12 @@ export interface RecordsTable {
   updated_by: string;
   /** The user the record belongs to; null for records every user may read. */
   owner_id: string | null;
+  /** The school the record belongs to, when it belongs to one. */
+  school_id: string | null;
+  /** Who may read it: `owner` (and `reader_id`), `school` (its members) or `all`. */
+  audience: string;
+  /** A second reader beside the owner: the host of a shared note, the coach of an invitation. */
+  reader_id: string | null;
 }
 
 export interface ConflictsTable {
@@ -33,6 +39,9 @@ export interface ConflictsTable {
   resolved_at: string | null;
   server_seq: number;
   owner_id: string | null;
+  school_id: string | null;
+  audience: string;
+  reader_id: string | null;
 }
 
 export interface MutationsTable {

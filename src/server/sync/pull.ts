@@ -1,5 +1,6 @@
 import { Entity } from '../../shared/entities';
 import type { Change, PullResponse } from '../../shared/sync';
+import type { Actor } from './access/actor';
 import { conflictsAfter, currentServerSeq, recordsAfter, type Queryable } from './repository';
 
 /**
@@ -12,14 +13,14 @@ export async function pullChanges(
   db: Queryable,
   cursor: number,
   limit: number,
-  viewerId: string,
+  viewer: Actor,
 ): Promise<PullResponse> {
   const latest = await currentServerSeq(db);
   if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
 
   const [records, conflicts] = await Promise.all([
-    recordsAfter(db, cursor, limit + 1, viewerId),
-    conflictsAfter(db, cursor, limit + 1, viewerId),
+    recordsAfter(db, cursor, limit + 1, viewer),
+    conflictsAfter(db, cursor, limit + 1, viewer),
   ]);
   const merged: Change[] = [
     ...records.map((r): Change => ({

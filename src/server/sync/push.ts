@@ -11,7 +11,8 @@ import {
   type PushResult,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
-import { ownerOf, writeProblems, type Actor } from './policy';
+import type { Actor } from './access/actor';
+import { policies } from './access/policies';
 import {
   findMutationResult,
   findOpenConflictIds,
@@ -119,10 +120,8 @@ async function applyMutation(
 ): Promise<PushResult> {
   const isDelete = mutation.op === 'delete';
   const current = await findRecord(db, mutation.entity, mutation.entityId);
-  const denied = writeProblems(mutation, actor, current?.ownerId);
-  if (denied.length > 0) return reject(db, mutation, now, denied);
   const currentData = current && !current.deleted ? current.data : null;
-  let data: unknown = null;
+  let checked: unknown = null;
   if (isDelete) {
     const problems = deleteProblems(mutation.entity, currentData);
     if (problems.length > 0) return reject(db, mutation, now, problems);
@@ -132,8 +131,12 @@ async function applyMutation(
       current: currentData,
     });
     if (!check.ok) return reject(db, mutation, now, check.errors);
-    data = check.data;
+    checked = check.data;
   }
+  const policy = policies[mutation.entity];
+  const decision = await policy.decide({ db, actor, mutation, current, data: checked });
+  if (!decision.ok) return reject(db, mutation, now, decision.errors);
+  const { data, placement } = decision;
   const resolves = mutation.resolves ?? [];
   const open = await findOpenConflictIds(db, mutation.entity, mutation.entityId, resolves);
   const unknown = resolves.filter((id) => !open.includes(id));
@@ -161,7 +164,7 @@ async function applyMutation(
       clientId: mutation.clientId,
       createdAt: stamp,
       serverSeq,
-      ownerId: mutation.entity === 'observation' ? actor.userId : null,
+      placement,
     });
     const result: PushResult = {
       mutationId: mutation.mutationId,
@@ -194,10 +197,17 @@ async function applyMutation(
       serverSeq,
       updatedAt: stamp,
       updatedBy: mutation.clientId,
-      ownerId: isDelete ? (current?.ownerId ?? null) : ownerOf(mutation, data),
+      ...placement,
     },
     current !== null,
   );
+  await policy.derive?.(db, {
+    entityId: mutation.entityId,
+    data,
+    deleted: isDelete,
+    placement,
+    stamp,
+  });
   const result: PushResult = { mutationId: mutation.mutationId, status: 'applied', rev, serverSeq };
   await insertMutation(db, {
     ...mutationKeys(mutation),

@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Actor } from './access/actor';
+import { audiences, type Audience, type Placement } from './access/placement';
+import { readableBy } from './access/viewer';
 
 /** Anything that can run a query: the database, a transaction or a savepoint. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
@@ -12,6 +15,9 @@ export interface StoredRecord {
   data: unknown;
   serverSeq: number;
   ownerId: string | null;
+  schoolId: string | null;
+  audience: Audience;
+  readerId: string | null;
 }
 
 export interface StoredConflict {
@@ -106,7 +112,7 @@ export async function findRecord(
   return row ? toRecord(row) : null;
 }
 
-export interface RecordWrite {
+export interface RecordWrite extends Placement {
   entity: string;
   entityId: string;
   rev: number;
@@ -115,7 +121,6 @@ export interface RecordWrite {
   serverSeq: number;
   updatedAt: string;
   updatedBy: string;
-  ownerId: string | null;
 }
 
 export async function writeRecord(
@@ -130,7 +135,7 @@ export async function writeRecord(
     server_seq: write.serverSeq,
     updated_at: write.updatedAt,
     updated_by: write.updatedBy,
-    owner_id: write.ownerId,
+    ...placementColumns(write),
   };
   if (exists) {
     await db
@@ -147,6 +152,40 @@ export async function writeRecord(
   }
 }
 
+const placementColumns = (p: Placement) => ({
+  owner_id: p.ownerId,
+  school_id: p.schoolId,
+  audience: p.audience,
+  reader_id: p.readerId,
+});
+
+/** Writes a record the server derives from another (a round's progress, a shared note). */
+export async function writeDerived(
+  db: Queryable,
+  entity: string,
+  entityId: string,
+  data: unknown,
+  stamp: string,
+  placement: Placement,
+): Promise<void> {
+  const current = await findRecord(db, entity, entityId);
+  await writeRecord(
+    db,
+    {
+      entity,
+      entityId,
+      rev: (current?.rev ?? 0) + 1,
+      deleted: data === null,
+      data,
+      serverSeq: await nextServerSeq(db),
+      updatedAt: stamp,
+      updatedBy: 'server',
+      ...placement,
+    },
+    current !== null,
+  );
+}
+
 export interface ConflictWrite {
   id: string;
   entity: string;
@@ -158,7 +197,7 @@ export interface ConflictWrite {
   clientId: string;
   createdAt: string;
   serverSeq: number;
-  ownerId: string | null;
+  placement: Placement;
 }
 
 export async function insertConflict(db: Queryable, write: ConflictWrite): Promise<void> {
@@ -176,7 +215,7 @@ export async function insertConflict(db: Queryable, write: ConflictWrite): Promi
       created_at: write.createdAt,
       resolved_at: null,
       server_seq: write.serverSeq,
-      owner_id: write.ownerId,
+      ...placementColumns(write.placement),
     })
     .execute();
 }
@@ -217,13 +256,13 @@ export async function recordsAfter(
   db: Queryable,
   cursor: number,
   limit: number,
-  viewerId: string,
+  viewer: Actor,
 ): Promise<StoredRecord[]> {
   const rows = await db
     .selectFrom('records')
     .selectAll()
     .where('server_seq', '>', cursor)
-    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', viewerId)]))
+    .where(readableBy(viewer))
     .orderBy('server_seq')
     .limit(limit)
     .execute();
@@ -234,13 +273,13 @@ export async function conflictsAfter(
   db: Queryable,
   cursor: number,
   limit: number,
-  viewerId: string,
+  viewer: Actor,
 ): Promise<StoredConflict[]> {
   const rows = await db
     .selectFrom('conflicts')
     .selectAll()
     .where('server_seq', '>', cursor)
-    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', viewerId)]))
+    .where(readableBy(viewer))
     .orderBy('server_seq')
     .limit(limit)
     .execute();
@@ -265,5 +304,8 @@ function toRecord(row: Database['records']): StoredRecord {
     data: parseJson(row.data),
     serverSeq: Number(row.server_seq),
     ownerId: row.owner_id,
+    schoolId: row.school_id,
+    audience: audiences.find((a) => a === row.audience) ?? 'owner',
+    readerId: row.reader_id,
   };
 }

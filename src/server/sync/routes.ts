@@ -49,14 +49,7 @@ export function syncRoutes(db: Kysely<Database>, context: SyncContext): Hono<Aut
           issuesToFields(parsed.error),
         );
       }
-      const auth = c.get('auth')!;
-      const actor = {
-        userId: auth.userId,
-        mayEditProtocols:
-          auth.districtAdmin ||
-          auth.memberships.some((m) => m.role === 'coach' || m.role === 'principal'),
-      };
-      const results = await applyPush(db, parsed.data, { ...context, actor });
+      const results = await applyPush(db, parsed.data, { ...context, actor: c.get('auth')! });
       return c.json({ results } satisfies PushResponse);
     },
   );
@@ -76,8 +69,7 @@ export function syncRoutes(db: Kysely<Database>, context: SyncContext): Hono<Aut
       );
     }
     const { cursor, limit = DEFAULT_PULL_LIMIT } = parsed.data;
-    const viewer = c.get('auth')!.userId;
-    return c.json((await pullChanges(db, cursor, limit, viewer)) satisfies PullResponse);
+    return c.json((await pullChanges(db, cursor, limit, c.get('auth')!)) satisfies PullResponse);
   });
 
   return routes;

@@ -3,7 +3,7 @@ import { openLookforDb } from '../../../src/client/data/db';
 import { isConnectionLost, withReconnect } from '../../../src/client/data/reconnect';
 import { createStore } from '../../../src/client/data/store';
 import { blastEmpoweredLearning } from '../../../src/shared/builtin-protocols';
-import { TEST_USER_ID } from '../../support/factories';
+import { TEST_SCHOOL_ID, TEST_USER_ID } from '../../support/factories';
 
 const db = openLookforDb(`reconnect-${crypto.randomUUID()}`);
 afterEach(() => db.close());
@@ -36,10 +36,18 @@ describe('a lost IndexedDB connection', () => {
         email: 'sam@lookfor.test',
         districtAdmin: false,
         memberships: [],
+        schools: [],
       },
     );
     const started = await store.start(
-      { school: 'Lincoln', room: '5', gradeBand: 'K-2', subject: 'Math', observer: 'Sam' },
+      {
+        schoolId: TEST_SCHOOL_ID,
+        school: 'Lincoln',
+        room: '5',
+        gradeBand: 'K-2',
+        subject: 'Math',
+        observer: 'Sam',
+      },
       blastEmpoweredLearning,
     );
     if (!started) throw new Error('the observation was not started');

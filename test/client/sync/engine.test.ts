@@ -12,10 +12,11 @@ import { blastEmpoweredLearning } from '../../../src/shared/builtin-protocols';
 import type { Observation } from '../../../src/shared/observation';
 import { setResponse } from '../../../src/shared/observation-rules';
 import { device, type Device } from '../../support/client-device';
-import { observation, putMutation, TEST_USER_ID } from '../../support/factories';
+import { observation, putMutation, TEST_SCHOOL_ID, TEST_USER_ID } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/server-app';
 
 const setup = {
+  schoolId: TEST_SCHOOL_ID,
   school: 'Lincoln Elementary',
   room: '114',
   gradeBand: '3-5' as const,

@@ -17,7 +17,7 @@ import { addLookFor, updateLookFor } from '../../../src/shared/protocol-edits';
 import { finishObservation, setResponse } from '../../../src/shared/observation-rules';
 import { publish } from '../../../src/shared/protocol-rules';
 import { device, type Device } from '../../support/client-device';
-import { TEST_USER_ID } from '../../support/factories';
+import { TEST_SCHOOL_ID, TEST_USER_ID } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/server-app';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
@@ -26,6 +26,7 @@ const ids = (() => {
   return () => `id${(n += 1)}`;
 })();
 const setup = {
+  schoolId: TEST_SCHOOL_ID,
   school: 'Lincoln Elementary',
   room: '12',
   gradeBand: 'K-2' as const,

@@ -19,3 +19,13 @@ export async function signUpFirstAdmin(page: Page, server: E2eServer): Promise<v
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'My observations' }).waitFor();
 }
+
+/** The admin adds a school on the Admin screen, as a new district would first. */
+export async function addSchool(page: Page, name = 'Lincoln Elementary'): Promise<void> {
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByLabel('New school').fill(name);
+  await page.getByRole('button', { name: 'Add school' }).click();
+  await page.getByRole('listitem').filter({ hasText: name }).first().waitFor();
+  await page.getByRole('link', { name: 'Observations' }).click();
+  await page.getByRole('heading', { name: 'My observations' }).waitFor();
+}

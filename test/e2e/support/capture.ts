@@ -15,7 +15,7 @@ export interface CaptureInput {
 /** Captures one observation through the UI, the way a coach would. */
 export async function captureObservation(page: Page, input: CaptureInput): Promise<void> {
   await page.getByRole('link', { name: 'Start an observation' }).click();
-  await page.getByLabel('School').fill(input.school);
+  await page.getByLabel('School').selectOption({ label: input.school });
   await page.getByLabel('Room', { exact: true }).fill(input.room);
   await page.getByText(input.grade, { exact: true }).click();
   await page.getByLabel('Subject').fill(input.subject);

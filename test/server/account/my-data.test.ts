@@ -30,11 +30,16 @@ describe.each(dialects)('downloading my data on %s', (dialect) => {
   });
 
   it('gives a teacher everything held about them, and nothing of anyone else', async () => {
-    const mine = observation({ observerId: teacher, room: 'Mine' });
+    const mine = observation({ observerId: teacher, schoolId: school, room: 'Mine' });
     await server.push(client, [putMutation(client, mine)], asTeacher);
     await server.push(
       client,
-      [putMutation(client, observation({ observerId: colleague, room: 'Theirs' }))],
+      [
+        putMutation(
+          client,
+          observation({ observerId: colleague, schoolId: school, room: 'Theirs' }),
+        ),
+      ],
       asColleague,
     );
 

@@ -77,6 +77,7 @@ describe.each(dialects)('invites on %s', (dialect) => {
           districtAdmin: false,
         },
         memberships: [{ schoolId: lincoln, schoolName: 'Lincoln Elementary', role: 'coach' }],
+        schools: [{ id: lincoln, name: 'Lincoln Elementary' }],
       });
 
       const login = await server.client().post('/api/auth/login', {

@@ -69,6 +69,7 @@ describe.each(dialects)('first run on %s', (dialect) => {
         districtAdmin: true,
       },
       memberships: [],
+      schools: [],
     });
     const used = await server.db.db.selectFrom('setup_tokens').selectAll().execute();
     expect(used.map((t) => t.used_at)).toEqual([server.clock.now().toISOString()]);

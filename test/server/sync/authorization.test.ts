@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { protocolKey, type Protocol } from '../../../src/shared/protocol';
 import { blankProtocol } from '../../../src/shared/protocol-rules';
-import { observation, putMutation } from '../../support/factories';
+import { observation as anyObservation, putMutation } from '../../support/factories';
 import { signedInCookie, startTestServer, type TestServer } from '../../support/server-app';
 import { testDialects } from '../../support/test-db';
 
@@ -11,8 +11,12 @@ const teacherA = '20000000-0000-4000-8000-00000000000a';
 const teacherB = '20000000-0000-4000-8000-00000000000b';
 const coach = '20000000-0000-4000-8000-00000000000c';
 
-const draft = (): Protocol =>
-  blankProtocol('Our walk', 'blast_walkthrough', new Date('2026-11-23T10:00:00Z'), 'ab12cd');
+const observation = (overrides: Parameters<typeof anyObservation>[0] = {}) =>
+  anyObservation({ schoolId: school, ...overrides });
+const draft = (): Protocol => ({
+  ...blankProtocol('Our walk', 'blast_walkthrough', new Date('2026-11-23T10:00:00Z'), 'ab12cd'),
+  schoolId: school,
+});
 const protocolPut = (clientId: string, p: Protocol) => ({
   ...putMutation(clientId, observation()),
   entity: 'protocol' as const,
@@ -67,7 +71,7 @@ describe.each(dialects)('who may sync what, on %s', (dialect) => {
     expect(stored.changes[0]).toMatchObject({ data: { notes: mine.notes } });
   });
 
-  it('pulls only the user’s own observations, and every protocol', async () => {
+  it('pulls only the user’s own observations, and the protocols of their school', async () => {
     await server.push(
       client,
       [putMutation(client, observation({ observerId: teacherA, room: 'A1' }))],

@@ -21,8 +21,13 @@ export function AdminScreen() {
 
   const reload = async () => {
     const result = await listSchools();
-    if (result.ok) setSchools(result.value.schools);
-    else setProblem(result.message);
+    if (!result.ok) {
+      setProblem(result.message);
+      return;
+    }
+    setSchools(result.value.schools);
+    // A district admin records in every school, the new one included.
+    store.setSchools(result.value.schools);
   };
   useEffect(() => {
     if (districtAdmin) void reload();

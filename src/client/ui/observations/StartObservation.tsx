@@ -7,12 +7,14 @@ import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
 import { commonSubjects, gradeLabel } from './labels';
 
-type Draft = Record<'school' | 'room' | 'gradeBand' | 'subject' | 'observer', string>;
+type Draft = Record<'schoolId' | 'school' | 'room' | 'gradeBand' | 'subject' | 'observer', string>;
 
 export function StartObservation() {
   const { store } = useServices();
+  const schools = store.user.schools;
   const [draft, setDraft] = useState<Draft>({
-    school: '',
+    schoolId: schools.length === 1 ? schools[0]!.id : '',
+    school: schools.length === 1 ? schools[0]!.name : '',
     room: '',
     gradeBand: '',
     subject: '',
@@ -26,10 +28,13 @@ export function StartObservation() {
 
   useEffect(() => {
     void loadPrefs().then((prefs) => {
+      const remembered = schools.find((s) => s.id === prefs.schoolId);
       setDraft((d) => ({
         ...d,
-        school: d.school || prefs.school,
-        observer: d.observer || prefs.observer,
+        ...(d.schoolId === '' && remembered
+          ? { schoolId: remembered.id, school: remembered.name }
+          : {}),
+        observer: d.observer || prefs.observer || store.user.name,
       }));
       setProtocolId((current) => current || prefs.protocolId);
     });
@@ -70,6 +75,7 @@ export function StartObservation() {
     setBusy(true);
     try {
       void savePrefs({
+        schoolId: parsed.data.schoolId,
         school: parsed.data.school,
         observer: parsed.data.observer,
         protocolId: protocol.id,
@@ -114,9 +120,30 @@ export function StartObservation() {
           </p>
         )}
 
-        <label for="field-school">School</label>
-        <input {...field('school')} autocomplete="organization" />
-        {errorFor('school')}
+        <label for="field-schoolId">School</label>
+        <select
+          id="field-schoolId"
+          value={draft.schoolId}
+          aria-invalid={errors.schoolId ? true : undefined}
+          aria-describedby={errors.schoolId ? 'error-schoolId' : undefined}
+          onChange={(e) => {
+            const chosen = schools.find((s) => s.id === e.currentTarget.value);
+            setDraft({ ...draft, schoolId: chosen?.id ?? '', school: chosen?.name ?? '' });
+          }}
+        >
+          <option value="">Choose a school</option>
+          {schools.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {schools.length === 0 && (
+          <p class="field-error">
+            You are not on the staff of a school yet: ask your district admin to add you.
+          </p>
+        )}
+        {errorFor('schoolId')}
 
         <label for="field-room">Room</label>
         <input {...field('room')} inputMode="text" placeholder="e.g. 114" />

@@ -1,0 +1,88 @@
+import type { Observation } from '../../../shared/observation';
+import { Round, RoundProgress } from '../../../shared/rounds';
+import { findRecord, writeDerived, type Queryable } from '../repository';
+import { isMember, leads, type Actor } from './actor';
+import { denied, ownerOnly } from './placement';
+import type { EntityPolicy, WriteDecision } from './policy';
+import { schoolExists } from './schools';
+
+async function findRound(db: Queryable, id: string): Promise<Round | null> {
+  const stored = await findRecord(db, 'round', id);
+  if (!stored || stored.deleted) return null;
+  const parsed = Round.safeParse(stored.data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A blast observation belongs to a round of its school, one of its rooms, and its team. */
+async function roundProblems(
+  db: Queryable,
+  actor: Actor,
+  o: Observation,
+): Promise<WriteDecision | null> {
+  if (!o.roundId) return null;
+  const round = await findRound(db, o.roundId);
+  if (!round || round.schoolId !== o.schoolId) {
+    return denied('roundId', 'Not a round of this school');
+  }
+  if (!round.rooms.some((r) => r.id === o.roomId)) {
+    return denied('roomId', 'Not a room on this round');
+  }
+  if (round.protocolId !== o.protocolId || round.protocolVersion !== o.protocolVersion) {
+    return denied('protocolId', 'Use the protocol version the round was planned with');
+  }
+  if (!round.team.some((t) => t.userId === actor.userId) && !leads(actor, round.schoolId)) {
+    return denied('roundId', "You are not on this round's team");
+  }
+  return null;
+}
+
+/**
+ * An observation is written only by its own observer, in a school where they work
+ * (district admins in any school), and read only by them: leaders see aggregates.
+ */
+export const observationPolicy: EntityPolicy = {
+  async decide({ db, actor, mutation, current, data }) {
+    if (current?.ownerId && current.ownerId !== actor.userId) {
+      return denied('id', 'This observation belongs to someone else');
+    }
+    if (mutation.op === 'delete') {
+      return { ok: true, data, placement: ownerOnly(actor.userId, current?.schoolId ?? null) };
+    }
+    const o = data as Observation;
+    if (o.observerId !== actor.userId) {
+      return denied('observerId', 'An observation can only be recorded under your own account');
+    }
+    if (current?.schoolId && current.schoolId !== o.schoolId) {
+      return denied('schoolId', 'An observation stays in the school it was recorded in');
+    }
+    const inSchool =
+      isMember(actor, o.schoolId) || (actor.districtAdmin && (await schoolExists(db, o.schoolId)));
+    if (!inSchool) return denied('schoolId', 'You are not on the staff of this school');
+    const roundProblem = await roundProblems(db, actor, o);
+    if (roundProblem) return roundProblem;
+    return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };
+  },
+
+  /** A finished visit to a round's room marks that room visited for the whole team. */
+  async derive(db, write) {
+    if (write.deleted) return;
+    const o = write.data as Observation;
+    if (!o.roundId || !o.roomId || o.status !== 'complete') return;
+    const stored = await findRecord(db, 'round-progress', o.roundId);
+    const parsed = RoundProgress.safeParse(stored?.data);
+    const visited = parsed.success ? parsed.data.visitedRoomIds : [];
+    if (visited.includes(o.roomId)) return;
+    const progress: RoundProgress = {
+      roundId: o.roundId,
+      schoolId: o.schoolId,
+      visitedRoomIds: [...visited, o.roomId],
+      updatedAt: write.stamp,
+    };
+    await writeDerived(db, 'round-progress', o.roundId, progress, write.stamp, {
+      ownerId: null,
+      schoolId: o.schoolId,
+      audience: 'school',
+      readerId: null,
+    });
+  },
+};

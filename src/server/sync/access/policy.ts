@@ -1,0 +1,37 @@
+import type { FieldIssue } from '../../../shared/errors';
+import type { Mutation } from '../../../shared/sync';
+import type { Queryable, StoredRecord } from '../repository';
+import type { Actor } from './actor';
+import type { Placement } from './placement';
+
+export interface WriteRequest {
+  db: Queryable;
+  actor: Actor;
+  mutation: Mutation;
+  /** The stored record, deleted or not; null when the server has never seen it. */
+  current: StoredRecord | null;
+  /** For a put, the data as the entity check validated it; null for a delete. */
+  data: unknown;
+}
+
+/**
+ * A policy's answer: refuse with reasons, or store `data` (which a policy may
+ * merge with the stored version) with this placement.
+ */
+export type WriteDecision =
+  { ok: true; data: unknown; placement: Placement } | { ok: false; errors: FieldIssue[] };
+
+export interface AppliedWrite {
+  entityId: string;
+  data: unknown;
+  deleted: boolean;
+  placement: Placement;
+  stamp: string;
+}
+
+/** How one entity is authorized, placed, and what the server derives from it. */
+export interface EntityPolicy {
+  decide(request: WriteRequest): Promise<WriteDecision>;
+  /** Writes the records the server derives from this one, in the same savepoint. */
+  derive?(db: Queryable, write: AppliedWrite): Promise<void>;
+}
