@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe } from './account/api';
-import { schoolsOf } from '../shared/accounts';
+import { accessKeyOf, schoolsOf } from '../shared/accounts';
 import { databaseNameFor, loadAccount, saveAccount } from './data/account';
 import { openLookforDb } from './data/db';
+import { pullAgainIfAccessChanged } from './data/meta';
 import { requestPersistence } from './data/storage';
 import { createStore } from './data/store';
 import type { PwaState } from './pwa/register';
@@ -69,8 +70,12 @@ async function boot(root: HTMLElement) {
   };
   render(<SignedIn services={services} />, root);
   // Refresh roles when online; an ended session shows through sync's own 401.
+  await pullAgainIfAccessChanged(db, accessKeyOf(account));
   const me = await fetchMe();
-  if (typeof me !== 'string' && me.user.id === account.user.id) await saveAccount(me);
+  if (typeof me !== 'string' && me.user.id === account.user.id) {
+    await saveAccount(me);
+    if (await pullAgainIfAccessChanged(db, accessKeyOf(me))) void scheduler.trigger();
+  }
 }
 
 void boot(document.getElementById('app')!);

@@ -99,6 +99,17 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/**
+ * What decides which records a person may read: their district role and schools.
+ * When it changes, records of a newly joined school may sit below the device's pull
+ * cursor, so the device pulls again from the start.
+ */
+export const accessKeyOf = (me: Pick<Me, 'user' | 'memberships'>): string =>
+  [
+    me.user.districtAdmin ? 'district' : 'staff',
+    ...me.memberships.map((m) => m.schoolId).sort(),
+  ].join(' ');
+
 /** The schools a person records observations in, from what the device knows. */
 export const schoolsOf = (me: Pick<Me, 'memberships' | 'schools'>): SchoolRef[] =>
   me.schools ?? me.memberships.map((m) => ({ id: m.schoolId, name: m.schoolName }));

@@ -28,6 +28,23 @@ export function readCursor(db: LookforDb): Promise<number> {
   return readMeta(db, 'cursor', isCount, 0);
 }
 
+/**
+ * Starts pulling from the beginning when what the user may read has changed (a
+ * new school): records that became readable may be older than the cursor. Local
+ * records and the outbox are untouched; pulled copies simply arrive again.
+ */
+export async function pullAgainIfAccessChanged(db: LookforDb, accessKey: string): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const stored = await db.meta.get('accessKey');
+    if (stored?.value === accessKey) return false;
+    await db.meta.put({ key: 'accessKey', value: accessKey });
+    // The very first key on a device changes nothing: its cursor is already 0 or fits it.
+    if (stored === undefined) return false;
+    await db.meta.put({ key: 'cursor', value: 0 });
+    return true;
+  });
+}
+
 /** This device's id for sync, made once and kept with the data it identifies. */
 export async function getClientId(db: LookforDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
