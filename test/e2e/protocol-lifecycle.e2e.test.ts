@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
-import { signUpFirstAdmin } from './support/account';
+import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'test-results/screenshots';
@@ -21,6 +21,7 @@ describe('a school protocol, made offline and changed later', () => {
     context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
     await signUpFirstAdmin(page, server);
+    await addSchool(page);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {
@@ -82,7 +83,7 @@ describe('a school protocol, made offline and changed later', () => {
     await page.getByRole('link', { name: 'Observations', exact: true }).click();
     await page.getByRole('link', { name: 'Start an observation' }).click();
     await page.getByLabel(/Lincoln look-fors/).check();
-    await page.getByLabel('School').fill('Lincoln Elementary');
+    await page.getByLabel('School').selectOption({ label: 'Lincoln Elementary' });
     await page.getByLabel('Room', { exact: true }).fill('204');
     await page.getByText('Grade 3-5', { exact: true }).click();
     await page.getByLabel('Subject').fill('Science');

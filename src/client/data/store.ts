@@ -81,8 +81,9 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       saved(() => keepVersion(db, 'observation', chosen.id, chosen, conflictIds, now()).then(done)),
     exportUnsent: () => unsentExport(db, now()),
 
-    createProtocol: (name: string, kind: ProtocolKind) =>
-      saved(() => createProtocol(db, name, kind, now())),
+    /** `schoolId` owns the new protocol; null makes it district-wide. */
+    createProtocol: (name: string, kind: ProtocolKind, schoolId: string | null) =>
+      saved(() => createProtocol(db, name, kind, schoolId, now())),
     startNextVersion: (id: string) => saved(() => startNextVersion(db, id, now())),
     updateDraft: (id: string, version: number, change: (current: Protocol) => Protocol) =>
       saved(() => updateProtocolDraft(db, id, version, change, now()).then(done)),
@@ -91,7 +92,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       saved(() => saveProtocolVersion(db, Protocol.parse(publish(draft, now())), now()).then(done)),
     archive: (protocol: Protocol) =>
       saved(() => saveProtocolVersion(db, archive(protocol, now()), now()).then(done)),
-    importProtocol: (protocol: Protocol) => saved(() => addImportedProtocol(db, protocol, now())),
+    importProtocol: (protocol: Protocol, schoolId: string | null) =>
+      saved(() => addImportedProtocol(db, protocol, schoolId, now())),
     keepProtocolVersion: (chosen: Protocol, conflictIds: string[]) =>
       saved(() =>
         keepVersion(
