@@ -26,7 +26,7 @@ import {
   usableProtocols,
 } from './protocols';
 import { withReconnect } from './reconnect';
-import { trackWrite } from './write-tracker';
+import { trackWrite, writesSettled } from './write-tracker';
 
 export interface StoreEvents {
   /** A write reached IndexedDB: time to think about syncing. */
@@ -80,6 +80,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     keepVersion: (chosen: Observation, conflictIds: string[]) =>
       saved(() => keepVersion(db, 'observation', chosen.id, chosen, conflictIds, now()).then(done)),
     exportUnsent: () => unsentExport(db, now()),
+    /** Read at the moment of asking, so a tap still being saved is counted too. */
+    readOutboxCounts: () => writesSettled().then(() => outboxCounts(db)),
 
     /** `schoolId` owns the new protocol; null makes it district-wide. */
     createProtocol: (name: string, kind: ProtocolKind, schoolId: string | null) =>

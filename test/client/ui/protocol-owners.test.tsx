@@ -39,17 +39,22 @@ async function storedProtocols(): Promise<Protocol[]> {
   return records.map((r) => parseStoredProtocol(r.data)!).filter(Boolean);
 }
 
+/** The library and editor load lazily; a busy test machine may take a while. */
+const loaded = { timeout: 5000 };
+
 async function create(name: string) {
-  fireEvent.input(await screen.findByLabelText('New protocol name'), { target: { value: name } });
+  fireEvent.input(await screen.findByLabelText('New protocol name', {}, loaded), {
+    target: { value: name },
+  });
   fireEvent.click(screen.getByRole('button', { name: 'Create protocol' }));
 }
 
 describe('who owns and edits a protocol on the device', () => {
   it("gives a coach's new protocol to the coach's school", async () => {
     ({ db } = renderApp('#/protocols', undefined, staff([LINCOLN, 'coach'])));
-    expect(await screen.findByText('New protocols belong to Lincoln.')).toBeTruthy();
+    expect(await screen.findByText('New protocols belong to Lincoln.', {}, loaded)).toBeTruthy();
     await create('Lincoln look-fors');
-    await screen.findByRole('button', { name: 'Publish version 1' });
+    await screen.findByRole('button', { name: 'Publish version 1' }, loaded);
     expect(await storedProtocols()).toEqual([
       expect.objectContaining({ name: 'Lincoln look-fors', schoolId: LINCOLN }),
     ]);
@@ -67,7 +72,7 @@ describe('who owns and edits a protocol on the device', () => {
 
     fireEvent.change(screen.getByLabelText('Belongs to'), { target: { value: ROOSEVELT } });
     fireEvent.click(screen.getByRole('button', { name: 'Create protocol' }));
-    await screen.findByRole('button', { name: 'Publish version 1' });
+    await screen.findByRole('button', { name: 'Publish version 1' }, loaded);
     expect((await storedProtocols())[0]).toMatchObject({ schoolId: ROOSEVELT });
   });
 
@@ -77,13 +82,13 @@ describe('who owns and edits a protocol on the device', () => {
       undefined,
       staff([LINCOLN, 'teacher'], [ROOSEVELT, 'coach']),
     ));
-    expect(await screen.findByText('New protocols belong to Roosevelt.')).toBeTruthy();
+    expect(await screen.findByText('New protocols belong to Roosevelt.', {}, loaded)).toBeTruthy();
     expect(screen.queryByLabelText('Belongs to')).toBeNull();
   });
 
   it('lets a teacher read protocols but neither create, import nor edit them', async () => {
     ({ db } = renderApp('#/protocols', undefined, staff([LINCOLN, 'teacher'])));
-    await screen.findByRole('heading', { name: 'Protocols' });
+    await screen.findByRole('heading', { name: 'Protocols' }, loaded);
     await screen.findAllByText(/Starter library/);
     expect(screen.queryByLabelText('New protocol name')).toBeNull();
     expect(screen.queryByLabelText('Import a file (JSON or CSV)')).toBeNull();
@@ -95,7 +100,7 @@ describe('who owns and edits a protocol on the device', () => {
       undefined,
       staff([LINCOLN, 'teacher']),
     ));
-    await screen.findByRole('button', { name: 'Export file' });
+    await screen.findByRole('button', { name: 'Export file' }, loaded);
     expect(screen.queryByRole('button', { name: 'Edit as version 2' })).toBeNull();
   });
 
@@ -104,8 +109,8 @@ describe('who owns and edits a protocol on the device', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     ({ db } = renderApp('#/protocols/district-walk/v1', undefined, coach));
     await saveProtocolVersion(db, protocolFactory({ id: 'district-walk', schoolId: null }), now);
-    await screen.findByText(/Whole district/);
-    await screen.findByRole('button', { name: 'Export file' });
+    await screen.findByText(/Whole district/, {}, loaded);
+    await screen.findByRole('button', { name: 'Export file' }, loaded);
     expect(screen.queryByRole('button', { name: 'Edit as version 2' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
     cleanup();
@@ -113,8 +118,8 @@ describe('who owns and edits a protocol on the device', () => {
 
     ({ db } = renderApp('#/protocols/lincoln-walk/v1', undefined, coach));
     await saveProtocolVersion(db, protocolFactory({ id: 'lincoln-walk', schoolId: LINCOLN }), now);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit as version 2' }));
-    await screen.findByRole('button', { name: 'Publish version 2' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit as version 2' }, loaded));
+    await screen.findByRole('button', { name: 'Publish version 2' }, loaded);
     await waitFor(async () =>
       expect((await storedProtocols()).find((p) => p.version === 2)).toMatchObject({
         schoolId: LINCOLN,
@@ -128,11 +133,15 @@ describe('who owns and edits a protocol on the device', () => {
     const file = JSON.stringify(
       protocolFileData({ protocol: { ...protocolFactory(), schoolId: ROOSEVELT } }),
     );
-    const input = (await screen.findByLabelText('Import a file (JSON or CSV)')) as HTMLInputElement;
+    const input = (await screen.findByLabelText(
+      'Import a file (JSON or CSV)',
+      {},
+      loaded,
+    )) as HTMLInputElement;
     fireEvent.change(input, {
       target: { files: [new File([file], 'rounds.lookfor.json', { type: 'application/json' })] },
     });
-    await screen.findByRole('button', { name: 'Publish version 1' });
+    await screen.findByRole('button', { name: 'Publish version 1' }, loaded);
     expect(await storedProtocols()).toEqual([
       expect.objectContaining({ id: 'morning-rounds', status: 'draft', schoolId: LINCOLN }),
     ]);
@@ -140,9 +149,11 @@ describe('who owns and edits a protocol on the device', () => {
 
   it('lets a district admin make district-wide protocols by default, or pick a school', async () => {
     ({ db } = renderApp('#/protocols'));
-    expect((screen.getByLabelText('Belongs to') as HTMLSelectElement).value).toBe('district');
+    expect(
+      ((await screen.findByLabelText('Belongs to', {}, loaded)) as HTMLSelectElement).value,
+    ).toBe('district');
     await create('District walk');
-    await screen.findByRole('button', { name: 'Publish version 1' });
+    await screen.findByRole('button', { name: 'Publish version 1' }, loaded);
     await waitFor(async () =>
       expect((await storedProtocols())[0]).toMatchObject({ schoolId: null }),
     );
