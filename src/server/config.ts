@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { SCHEMA_NAME } from './db/schema-dialect';
 
 export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A PostgreSQL schema other than the default one. */
+  pgSchema: string | undefined;
   distDir: string;
 }
 
@@ -20,11 +23,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)',
     );
   }
+  const pgSchema = env.DATABASE_SCHEMA || undefined;
+  if (pgSchema && !SCHEMA_NAME.test(pgSchema)) {
+    throw new Error('DATABASE_SCHEMA must be lower case letters, digits and _ (at most 63)');
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl,
+    pgSchema,
     distDir: resolve(env.DIST_DIR || 'dist'),
   };
 }

@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate';
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const handle = connectDb(config);
-  const applied = await migrateToLatest(handle.db);
+  const applied = await migrateToLatest(handle.db, { schema: handle.schema });
   for (const name of applied) console.log(`migrated: ${name}`);
 
   const app = createApp({ db: handle.db, distDir: config.distDir });

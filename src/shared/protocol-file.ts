@@ -28,12 +28,21 @@ export const ProtocolFile = z.object({
 });
 export type ProtocolFile = z.infer<typeof ProtocolFile>;
 
+/**
+ * Which school owned a protocol is this server's business, not the file's: the
+ * importing district gives the protocol an owner of its own.
+ */
+function withoutOwner(protocol: Protocol): Protocol {
+  const { schoolId: _owner, ...portable } = protocol;
+  return portable;
+}
+
 export function exportProtocolFile(protocol: Protocol, now: Date): string {
   const file: ProtocolFile = {
     format: PROTOCOL_FILE_FORMAT,
     formatVersion: PROTOCOL_FILE_VERSION,
     exportedAt: now.toISOString(),
-    protocol,
+    protocol: withoutOwner(protocol),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -68,7 +77,7 @@ export function parseProtocolFile(text: string, fileName: string): ImportResult<
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.error, fileName, '') };
 
   // A published version is only ever finished work: hold it to the publishing rules.
-  const { protocol } = parsed.data;
+  const protocol = withoutOwner(parsed.data.protocol);
   if (protocol.status !== 'draft') {
     const finished = Protocol.safeParse(protocol, { error: importErrorMap });
     if (!finished.success) {

@@ -41,10 +41,10 @@ describe('accounts on a shared iPad', () => {
   }
 
   async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     const confirm = page.getByRole('alertdialog');
     if (await confirm.isVisible().catch(() => false)) {
-      await confirm.getByRole('button', { name: 'Sign out' }).click();
+      await confirm.getByRole('button', { name: 'Sign out', exact: true }).click();
     }
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   }

@@ -43,6 +43,15 @@ describe('exportProtocolFile', () => {
     });
   });
 
+  it('leaves out the school that owns the protocol on this server', () => {
+    const owned = { ...builtinProtocols[0]!, schoolId: '00000000-0000-4000-8000-0000000000a1' };
+    const text = exportProtocolFile(owned, now);
+    expect(text).not.toContain('schoolId');
+    expect(text).not.toContain(owned.schoolId);
+    const read = parseProtocolFile(text, 'lincoln.json');
+    expect(read).toStrictEqual({ ok: true, protocol: builtinProtocols[0] });
+  });
+
   it('writes indented JSON a person can read and diff', () => {
     const text = exportProtocolFile(builtinProtocols[0]!, now);
     expect(text).toContain('\n  "format": "lookfor-protocol",\n');
@@ -77,6 +86,12 @@ describe('parseProtocolFile round trip', () => {
       ok: true,
       protocol: builtinProtocols[1],
     });
+  });
+
+  it('drops a school id a hand-written file carries, so an import never claims a school', () => {
+    const text = fileWith((p) => (p.schoolId = '00000000-0000-4000-8000-0000000000b2'));
+    const read = parseProtocolFile(text, 'claims-a-school.json');
+    expect(read.ok && 'schoolId' in read.protocol).toBe(false);
   });
 
   it('ignores fields it does not know', () => {

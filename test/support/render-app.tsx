@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { openLookforDb, type LookforDb } from '../../src/client/data/db';
-import { createStore } from '../../src/client/data/store';
+import { createStore, type StoreUser } from '../../src/client/data/store';
 import { createScheduler } from '../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../src/client/ui/app-context';
 import { App } from '../../src/client/ui/shell/App';
@@ -12,8 +12,22 @@ export interface RenderedApp {
   saves: () => number;
 }
 
+/** The signed-in user unless a test says otherwise: a district admin with no school role. */
+export const testUser = (): StoreUser => ({
+  id: TEST_USER_ID,
+  name: 'Coach Rivera',
+  email: 'rivera@lookfor.test',
+  districtAdmin: true,
+  memberships: [],
+  schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
+});
+
 /** The whole app on a fresh device database, offline, with a fixed clock. */
-export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00Z')): RenderedApp {
+export function renderApp(
+  hash = '#/',
+  now = () => new Date('2026-11-23T09:30:00Z'),
+  user: StoreUser = testUser(),
+): RenderedApp {
   window.location.hash = hash;
   const db = openLookforDb(`ui-${crypto.randomUUID()}`);
   let saves = 0;
@@ -34,14 +48,7 @@ export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00
         onSaved: () => (saves += 1),
         onSaveFailed: (message) => saveProblem.report(message),
       },
-      {
-        id: TEST_USER_ID,
-        name: 'Coach Rivera',
-        email: 'rivera@lookfor.test',
-        districtAdmin: true,
-        memberships: [],
-        schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
-      },
+      user,
     ),
     scheduler,
     now,

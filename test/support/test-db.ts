@@ -1,17 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Kysely,
-  PostgresDialect,
-  PostgresIntrospector,
-  type DatabaseIntrospector,
-  type PostgresDialectConfig,
-} from 'kysely';
 import pg from 'pg';
 import { connectDb, type DbHandle } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
-import type { Database } from '../../src/server/db/schema';
 
 export const postgresUrl =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -51,63 +43,21 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
   const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  try {
-    await migrateSchema(schema);
-  } catch (error) {
-    await admin.query(`drop schema ${schema} cascade`);
+  // The migrator creates the schema and keeps its bookkeeping there, as it does for
+  // a server started with DATABASE_SCHEMA.
+  const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema });
+  const dispose = async () => {
+    await handle.close();
+    await admin.query(`drop schema if exists ${schema} cascade`);
     await admin.end();
+  };
+  try {
+    await migrateToLatest(handle.db, { schema });
+  } catch (error) {
+    await dispose();
     throw error;
   }
-  const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema });
-  return {
-    ...handle,
-    dispose: async () => {
-      await handle.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
-/**
- * Kysely's migrator looks for its bookkeeping tables in every schema it can see, so
- * while another test's schema exists it finds that one's, skips making its own and
- * fails. Migrating through an introspector that sees only this schema keeps
- * parallel test files apart.
- */
-class OneSchemaDialect extends PostgresDialect {
-  readonly #schema: string;
-
-  constructor(config: PostgresDialectConfig, schema: string) {
-    super(config);
-    this.#schema = schema;
-  }
-
-  override createIntrospector(db: Kysely<Database>): DatabaseIntrospector {
-    const inner = new PostgresIntrospector(db);
-    const getTables: DatabaseIntrospector['getTables'] = async (options) =>
-      (await inner.getTables(options)).filter((t) => t.schema === this.#schema);
-    return {
-      getSchemas: () => inner.getSchemas(),
-      getTables,
-      getMetadata: async (options) => ({ tables: await getTables(options) }),
-    };
-  }
-}
-
-async function migrateSchema(schema: string) {
-  const pool = new pg.Pool({
-    connectionString: postgresUrl,
-    max: 1,
-    options: `-c search_path=${schema}`,
-  });
-  const db = new Kysely<Database>({ dialect: new OneSchemaDialect({ pool }, schema) });
-  try {
-    await migrateToLatest(db);
-  } finally {
-    await db.destroy();
-  }
+  return { ...handle, dispose };
 }
 
 /**

@@ -31,6 +31,8 @@ export const signIn = (request: LoginRequest) => post('/api/auth/login', request
 export const setUp = (request: SetupRequest) => post('/api/auth/setup', request);
 export const acceptInvite = (request: AcceptInvite) => post('/api/auth/accept-invite', request);
 export const signOut = () => post('/api/auth/logout', {});
+/** Ends every session of the account, on every device. */
+export const signOutEverywhere = () => post('/api/auth/logout-everywhere', {});
 
 /** Who the server thinks is signed in: a Me, 'signed-out', or 'offline'. */
 export async function fetchMe(): Promise<Me | 'signed-out' | 'offline'> {

@@ -164,24 +164,29 @@ export async function createProtocol(
   db: LookforDb,
   name: string,
   kind: ProtocolKind,
+  schoolId: string | null,
   now: Date,
 ): Promise<Protocol> {
-  const protocol = blankProtocol(name, kind, now, crypto.randomUUID().slice(0, 6));
+  const blank = blankProtocol(name, kind, now, crypto.randomUUID().slice(0, 6));
+  const protocol: Protocol = { ...blank, schoolId };
   await saveProtocolVersion(db, protocol, now);
   return protocol;
 }
 
 /**
- * Adds an imported protocol as a draft: same id and look-for ids (so trends line up
- * across schools), at the next version free on this device.
+ * Adds an imported protocol as a draft of the importer's school (`schoolId`, or null
+ * for district-wide): same id and look-for ids (so trends line up across schools),
+ * at the next version free on this device.
  */
 export async function addImportedProtocol(
   db: LookforDb,
   imported: Protocol,
+  schoolId: string | null,
   now: Date,
 ): Promise<Protocol> {
   const families = await listProtocolFamilies(db);
-  const draft = draftFrom(imported, nextVersion(versionsOf(families, imported.id)), now);
+  const version = nextVersion(versionsOf(families, imported.id));
+  const draft: Protocol = { ...draftFrom(imported, version, now), schoolId };
   await saveProtocolVersion(db, draft, now);
   return draft;
 }

@@ -26,7 +26,7 @@ import {
   usableProtocols,
 } from './protocols';
 import { withReconnect } from './reconnect';
-import { trackWrite } from './write-tracker';
+import { trackWrite, writesSettled } from './write-tracker';
 
 export interface StoreEvents {
   /** A write reached IndexedDB: time to think about syncing. */
@@ -80,9 +80,12 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     keepVersion: (chosen: Observation, conflictIds: string[]) =>
       saved(() => keepVersion(db, 'observation', chosen.id, chosen, conflictIds, now()).then(done)),
     exportUnsent: () => unsentExport(db, now()),
+    /** Read at the moment of asking, so a tap still being saved is counted too. */
+    readOutboxCounts: () => writesSettled().then(() => outboxCounts(db)),
 
-    createProtocol: (name: string, kind: ProtocolKind) =>
-      saved(() => createProtocol(db, name, kind, now())),
+    /** `schoolId` owns the new protocol; null makes it district-wide. */
+    createProtocol: (name: string, kind: ProtocolKind, schoolId: string | null) =>
+      saved(() => createProtocol(db, name, kind, schoolId, now())),
     startNextVersion: (id: string) => saved(() => startNextVersion(db, id, now())),
     updateDraft: (id: string, version: number, change: (current: Protocol) => Protocol) =>
       saved(() => updateProtocolDraft(db, id, version, change, now()).then(done)),
@@ -91,7 +94,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       saved(() => saveProtocolVersion(db, Protocol.parse(publish(draft, now())), now()).then(done)),
     archive: (protocol: Protocol) =>
       saved(() => saveProtocolVersion(db, archive(protocol, now()), now()).then(done)),
-    importProtocol: (protocol: Protocol) => saved(() => addImportedProtocol(db, protocol, now())),
+    importProtocol: (protocol: Protocol, schoolId: string | null) =>
+      saved(() => addImportedProtocol(db, protocol, schoolId, now())),
     keepProtocolVersion: (chosen: Protocol, conflictIds: string[]) =>
       saved(() =>
         keepVersion(

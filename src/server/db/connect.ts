@@ -4,19 +4,22 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { SCHEMA_NAME, SchemaDialect } from './schema-dialect';
 
 export interface DbConfig {
   /** Folder for the embedded SQLite file; ignored when databaseUrl is set. */
   dataDir: string;
   /** A postgres:// URL selects PostgreSQL. */
   databaseUrl?: string | undefined;
-  /** PostgreSQL schema to use (tests isolate themselves with one). */
+  /** PostgreSQL schema to use instead of the default (`DATABASE_SCHEMA`; tests use one each). */
   pgSchema?: string | undefined;
 }
 
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
+  /** The PostgreSQL schema in use when it is not the default one. */
+  schema?: string | undefined;
   describe: string;
   close: () => Promise<void>;
 }
@@ -36,17 +39,24 @@ export function connectDb(config: DbConfig): DbHandle {
 }
 
 function connectPostgres(url: string, schema: string | undefined): DbHandle {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `"${schema}" is not a schema name Lookfor uses (lower case letters, digits, _)`,
+    );
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const dialect = schema ? new SchemaDialect({ pool }, schema) : new PostgresDialect({ pool });
+  const db = new Kysely<Database>({ dialect });
   const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
     db,
     dialect: 'postgres',
-    describe: `PostgreSQL at ${safeUrl}`,
+    schema,
+    describe: `PostgreSQL at ${safeUrl}${schema ? `, schema ${schema}` : ''}`,
     close: () => db.destroy(),
   };
 }

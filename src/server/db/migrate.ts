@@ -15,8 +15,20 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Brings the database up to date. With a PostgreSQL `schema` (other than the
+ * default), Kysely keeps its bookkeeping tables there too and creates the schema
+ * when it is missing; without it, it would look for them in the default schema.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string | undefined } = {},
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -202,7 +202,9 @@ async function applyMutation(
     current !== null,
   );
   await policy.derive?.(db, {
+    actor,
     entityId: mutation.entityId,
+    previous: currentData,
     data,
     deleted: isDelete,
     placement,

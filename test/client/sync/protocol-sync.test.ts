@@ -35,7 +35,13 @@ const setup = {
 };
 
 async function publishedProtocol(d: Device): Promise<Protocol> {
-  const draft = await createProtocol(d.db, 'Reading walk', 'blast_walkthrough', at(0));
+  const draft = await createProtocol(
+    d.db,
+    'Reading walk',
+    'blast_walkthrough',
+    TEST_SCHOOL_ID,
+    at(0),
+  );
   await updateProtocolDraft(
     d.db,
     draft.id,
@@ -109,7 +115,7 @@ describe('protocols through the sync engine', () => {
   });
 
   it('keeps both edits when two devices change the same draft, until one is chosen', async () => {
-    const draft = await createProtocol(tablet.db, 'Shared draft', 'coaching_visit', at(0));
+    const draft = await createProtocol(tablet.db, 'Shared draft', 'coaching_visit', null, at(0));
     await tablet.sync();
     await laptop.sync();
     const key = protocolKey(draft.id, 1);

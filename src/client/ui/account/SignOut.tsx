@@ -1,23 +1,49 @@
 import { useState } from 'preact/hooks';
-import { signOut } from '../../account/api';
+import { signOut, signOutEverywhere } from '../../account/api';
 import { forgetAccount } from '../../data/account';
 import { useServices } from '../app-context';
 import { download } from '../shell/download';
 
+type Scope = 'here' | 'everywhere';
+
+const actionLabel: Record<Scope, string> = {
+  here: 'Sign out',
+  everywhere: 'Sign out everywhere',
+};
+
 /**
  * Signing out keeps every note in this user's own database on the device; when some
  * have not reached the server yet, it says so and offers them as a file first.
+ * Signing out everywhere also ends the sessions on every other device, so it needs
+ * the server: offline, it says so and signs nobody out.
  */
 export function SignOut() {
   const { store, now } = useServices();
-  const counts = store.useOutboxCounts();
-  const [asking, setAsking] = useState(false);
-  const pending = (counts?.pending ?? 0) + (counts?.rejected ?? 0);
-  const leave = async () => {
-    await signOut();
+  const [asking, setAsking] = useState<Scope | null>(null);
+  const [pending, setPending] = useState(0);
+  const [problem, setProblem] = useState('');
+  const leave = async (scope: Scope) => {
+    if (scope === 'everywhere') {
+      const result = await signOutEverywhere();
+      if (!result.ok) {
+        setAsking(null);
+        setProblem(`Not signed out anywhere: ${result.message}`);
+        return;
+      }
+    } else {
+      await signOut();
+    }
     await forgetAccount();
     window.location.hash = '#/';
     window.location.reload();
+  };
+  const start = async (scope: Scope) => {
+    setProblem('');
+    const counts = await store.readOutboxCounts();
+    const unsent = counts.pending + counts.rejected;
+    setPending(unsent);
+    if (unsent > 0) setAsking(scope);
+    else await leave(scope);
   };
   const exportFirst = async () => {
     const stamp = now().toISOString().slice(0, 16).replace(':', '');
@@ -29,33 +55,43 @@ export function SignOut() {
       <a class="button quiet" href="/api/me/export" download="lookfor-my-data.json">
         My data
       </a>
-      <button
-        type="button"
-        class="button quiet"
-        onClick={() => (pending > 0 ? setAsking(true) : void leave())}
-      >
+      <button type="button" class="button quiet" onClick={() => void start('here')}>
         Sign out
       </button>
+      <button type="button" class="button quiet" onClick={() => void start('everywhere')}>
+        Sign out everywhere
+      </button>
+      {problem && (
+        <p class="banner attention sign-out-dialog" role="alert">
+          {problem}{' '}
+          <button type="button" class="button quiet" onClick={() => setProblem('')}>
+            Close
+          </button>
+        </p>
+      )}
       {asking && (
         <div
           class="banner attention sign-out-dialog"
           role="alertdialog"
           aria-labelledby="sign-out-title"
+          aria-describedby="sign-out-detail"
         >
           <h3 id="sign-out-title">
             {pending === 1 ? '1 note has' : `${pending} notes have`} not reached the server yet
           </h3>
-          <p>
+          <p id="sign-out-detail">
             They stay on this device and sync when you sign in again. To keep a copy elsewhere,
             export them first.
+            {asking === 'everywhere' &&
+              ' Your other devices are signed out too; their notes also wait for you there.'}
           </p>
           <button type="button" class="button" onClick={() => void exportFirst()}>
             Export unsent notes
           </button>
-          <button type="button" class="button primary" onClick={() => void leave()}>
-            Sign out
+          <button type="button" class="button primary" onClick={() => void leave(asking)}>
+            {actionLabel[asking]}
           </button>
-          <button type="button" class="button quiet" onClick={() => setAsking(false)}>
+          <button type="button" class="button quiet" onClick={() => setAsking(null)}>
             Cancel
           </button>
         </div>

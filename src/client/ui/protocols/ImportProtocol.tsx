@@ -4,18 +4,21 @@ import type { ImportProblem } from '../../../shared/import-problem';
 import { parseProtocolFile } from '../../../shared/protocol-file';
 import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
+import type { PickOwner } from './OwnerChoice';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
- * Imports a protocol file (JSON) or a look-for list (CSV) as a new draft. A file
- * that is not valid changes nothing, and every problem is named.
+ * Imports a protocol file (JSON) or a look-for list (CSV) as a new draft of the
+ * chosen school. A file that is not valid changes nothing, and every problem is named.
  */
-export function ImportProtocol() {
+export function ImportProtocol({ pickOwner }: { pickOwner: PickOwner }) {
   const { store, now } = useServices();
   const [problems, setProblems] = useState<ImportProblem[]>([]);
 
   const onFile = async (file: File) => {
+    const owner = pickOwner();
+    if (!owner) return;
     if (file.size > MAX_FILE_BYTES) {
       setProblems([{ file: file.name, where: 'file', message: 'The file is larger than 2 MB' }]);
       return;
@@ -39,7 +42,7 @@ export function ImportProtocol() {
       return;
     }
     setProblems([]);
-    const draft = await store.importProtocol(result.protocol);
+    const draft = await store.importProtocol(result.protocol, owner.schoolId);
     if (draft) navigate({ name: 'protocol', id: draft.id, version: draft.version });
   };
 

@@ -11,7 +11,7 @@ import { download } from '../shell/download';
 import { RejectionBanner } from '../shell/RejectionBanner';
 import { hrefFor, navigate } from '../shell/route';
 import { BufferedField } from './BufferedField';
-import { canEditProtocols } from './permissions';
+import { canEditProtocol, ownerName } from './permissions';
 import { ProtocolConflict } from './ProtocolConflict';
 import { byPath, publishCheck } from './publish-check';
 import { SectionEditor } from './SectionEditor';
@@ -50,8 +50,9 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
     );
   }
   const protocol = view.protocol;
+  const mayEdit = canEditProtocol(store.user, protocol.schoolId);
   const isDraft = protocol.status === 'draft' && !view.builtin;
-  const readOnly = !isDraft || view.conflicts.length > 0 || !canEditProtocols();
+  const readOnly = !isDraft || view.conflicts.length > 0 || !mayEdit;
   const problems = isDraft ? publishCheck(protocol) : [];
   const errors = showErrors ? byPath(problems) : {};
   const edit = (change: (d: Protocol) => Protocol) => void store.updateDraft(id, version, change);
@@ -79,6 +80,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
           <h2 id="editor-title">{protocol.name || 'Untitled protocol'}</h2>
           <p class="muted">
             {kindLabels[protocol.kind]} · Version {protocol.version} · {statusLabel(view)}
+            {!view.builtin && ` · ${ownerName(store.user, protocol.schoolId)}`}
           </p>
         </div>
         <SyncBadge state={view.syncState} />
@@ -112,12 +114,12 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
             Publish version {version}
           </button>
         )}
-        {!isDraft && newest && canEditProtocols() && protocol.status !== 'archived' && (
+        {!isDraft && newest && mayEdit && protocol.status !== 'archived' && (
           <button type="button" class="button primary" onClick={() => void onNewVersion()}>
             Edit as version {version + 1}
           </button>
         )}
-        {!isDraft && !view.builtin && protocol.status === 'published' && canEditProtocols() && (
+        {!isDraft && !view.builtin && protocol.status === 'published' && mayEdit && (
           <button type="button" class="button quiet" onClick={() => void store.archive(protocol)}>
             Archive
           </button>

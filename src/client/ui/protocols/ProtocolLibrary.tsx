@@ -4,9 +4,10 @@ import { useServices } from '../app-context';
 import { SyncBadge } from '../observations/SyncBadge';
 import { hrefFor, navigate } from '../shell/route';
 import { ImportProtocol } from './ImportProtocol';
-import { canEditProtocols } from './permissions';
+import { DISTRICT_VALUE, OwnerChoice, ownerValue, type PickOwner } from './OwnerChoice';
+import { ownerName, protocolOwners } from './permissions';
 
-function NewProtocol() {
+function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
   const { store } = useServices();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ProtocolKind>('blast_walkthrough');
@@ -17,7 +18,10 @@ function NewProtocol() {
       setError('Give the protocol a name');
       return;
     }
-    const protocol = await store.createProtocol(name.trim(), kind);
+    setError('');
+    const owner = pickOwner();
+    if (!owner) return;
+    const protocol = await store.createProtocol(name.trim(), kind, owner.schoolId);
     if (protocol) navigate({ name: 'protocol', id: protocol.id, version: protocol.version });
   };
   return (
@@ -62,6 +66,17 @@ function NewProtocol() {
 export function ProtocolLibrary() {
   const { store } = useServices();
   const families = store.useProtocolFamilies();
+  const owners = protocolOwners(store.user);
+  const [owner, setOwner] = useState(() =>
+    owners.length === 1 ? ownerValue(owners[0]!) : store.user.districtAdmin ? DISTRICT_VALUE : '',
+  );
+  const [ownerError, setOwnerError] = useState('');
+  const pickOwner: PickOwner = () => {
+    const chosen = owners.find((o) => ownerValue(o) === owner);
+    setOwnerError(chosen ? '' : 'Choose the school this protocol belongs to');
+    if (!chosen) document.getElementById('protocol-owner')?.focus();
+    return chosen ? { schoolId: chosen.schoolId } : undefined;
+  };
   return (
     <section class="screen" aria-labelledby="library-title">
       <h2 id="library-title">Protocols</h2>
@@ -69,10 +84,19 @@ export function ProtocolLibrary() {
         Published versions never change; editing makes a new version, and observations keep the
         version they used.
       </p>
-      {canEditProtocols() && (
+      {owners.length > 0 && (
         <div class="library-actions">
-          <NewProtocol />
-          <ImportProtocol />
+          <OwnerChoice
+            owners={owners}
+            value={owner}
+            error={ownerError}
+            onChange={(value) => {
+              setOwner(value);
+              setOwnerError('');
+            }}
+          />
+          <NewProtocol pickOwner={pickOwner} />
+          <ImportProtocol pickOwner={pickOwner} />
         </div>
       )}
       {families === undefined ? (
@@ -82,7 +106,12 @@ export function ProtocolLibrary() {
           {families.map((family) => (
             <li key={family.id} class="family">
               <h3>{family.name || 'Untitled protocol'}</h3>
-              <p class="muted">{kindLabels[family.versions[0]!.protocol.kind]}</p>
+              <p class="muted">
+                {kindLabels[family.versions[0]!.protocol.kind]} ·{' '}
+                {family.versions[0]!.builtin
+                  ? 'Starter library'
+                  : ownerName(store.user, family.versions[0]!.protocol.schoolId)}
+              </p>
               <ul class="versions-list">
                 {family.versions.map((v) => (
                   <li key={v.protocol.version}>

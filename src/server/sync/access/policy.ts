@@ -22,7 +22,11 @@ export type WriteDecision =
   { ok: true; data: unknown; placement: Placement } | { ok: false; errors: FieldIssue[] };
 
 export interface AppliedWrite {
+  /** Who made the change. */
+  actor: Actor;
   entityId: string;
+  /** The data stored before this write; null for a new or deleted record. */
+  previous: unknown;
   data: unknown;
   deleted: boolean;
   placement: Placement;
@@ -32,6 +36,9 @@ export interface AppliedWrite {
 /** How one entity is authorized, placed, and what the server derives from it. */
 export interface EntityPolicy {
   decide(request: WriteRequest): Promise<WriteDecision>;
-  /** Writes the records the server derives from this one, in the same savepoint. */
+  /**
+   * Writes what the server derives from this write (records, audit entries), in the
+   * same savepoint: it is kept or rolled back together with the write.
+   */
   derive?(db: Queryable, write: AppliedWrite): Promise<void>;
 }

@@ -1,4 +1,6 @@
-import type { Protocol } from '../../../shared/protocol';
+import { randomUUID } from 'node:crypto';
+import { parseStoredProtocol, protocolKey, type Protocol } from '../../../shared/protocol';
+import { recordAudit } from '../../auth/repository';
 import { leads } from './actor';
 import { denied, type Placement } from './placement';
 import type { EntityPolicy } from './policy';
@@ -35,5 +37,21 @@ export const protocolPolicy: EntityPolicy = {
       );
     }
     return { ok: true, data, placement: placeProtocol(schoolId) };
+  },
+
+  /** Publishing and archiving are admin actions: each goes into the audit log. */
+  async derive(db, write) {
+    if (write.deleted) return;
+    const next = write.data as Protocol;
+    const before = write.previous === null ? undefined : parseStoredProtocol(write.previous);
+    if (next.status === 'draft' || before?.status === next.status) return;
+    await recordAudit(db, {
+      id: randomUUID(),
+      at: write.stamp,
+      actorId: write.actor.userId,
+      action: next.status === 'published' ? 'protocol.published' : 'protocol.archived',
+      subject: protocolKey(next.id, next.version),
+      details: { name: next.name, version: next.version, schoolId: next.schoolId ?? null },
+    });
   },
 };
