@@ -5,6 +5,7 @@ import {
   Kysely,
   PostgresDialect,
   PostgresIntrospector,
+  sql,
   type DatabaseIntrospector,
   type PostgresDialectConfig,
 } from 'kysely';
@@ -86,8 +87,19 @@ class OneSchemaDialect extends PostgresDialect {
 
   override createIntrospector(db: Kysely<Database>): DatabaseIntrospector {
     const inner = new PostgresIntrospector(db);
-    const getTables: DatabaseIntrospector['getTables'] = async (options) =>
-      (await inner.getTables(options)).filter((t) => t.schema === this.#schema);
+    // Listing only this schema's tables in SQL: the catalog-wide listing fails when
+    // another process drops its schema between two of the introspector's queries.
+    const getTables: DatabaseIntrospector['getTables'] = async () => {
+      const rows = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = ${this.#schema}`.execute(db);
+      return rows.rows.map((r) => ({
+        name: r.name,
+        schema: this.#schema,
+        isView: false,
+        columns: [],
+      }));
+    };
     return {
       getSchemas: () => inner.getSchemas(),
       getTables,
