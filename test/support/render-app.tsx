@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { openLookforDb, type LookforDb } from '../../src/client/data/db';
-import { createStore } from '../../src/client/data/store';
+import { createStore, type StoreUser } from '../../src/client/data/store';
 import { createScheduler } from '../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../src/client/ui/app-context';
 import { App } from '../../src/client/ui/shell/App';
@@ -12,10 +12,21 @@ export interface RenderedApp {
   saves: () => number;
 }
 
+export interface RenderOptions {
+  /** Who is signed in; by default a district admin with one school. */
+  user?: Partial<StoreUser>;
+  /** The device database to open, to render the app again on the same device. */
+  dbName?: string;
+}
+
 /** The whole app on a fresh device database, offline, with a fixed clock. */
-export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00Z')): RenderedApp {
+export function renderApp(
+  hash = '#/',
+  now = () => new Date('2026-11-23T09:30:00Z'),
+  options: RenderOptions = {},
+): RenderedApp {
   window.location.hash = hash;
-  const db = openLookforDb(`ui-${crypto.randomUUID()}`);
+  const db = openLookforDb(options.dbName ?? `ui-${crypto.randomUUID()}`);
   let saves = 0;
   const saveProblem = createSaveProblem();
   const scheduler = createScheduler({
@@ -41,6 +52,7 @@ export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00
         districtAdmin: true,
         memberships: [],
         schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
+        ...options.user,
       },
     ),
     scheduler,

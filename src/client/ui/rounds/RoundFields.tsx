@@ -1,0 +1,121 @@
+import type { SchoolRef } from '../../../shared/accounts';
+import type { Round } from '../../../shared/rounds';
+import { useServices } from '../app-context';
+
+interface Props {
+  round: Round;
+  schools: SchoolRef[];
+  /** A saved round never changes school. */
+  locked: boolean;
+  errors: Record<string, string>;
+  onChange: (round: Round) => void;
+}
+
+/** Name, school, protocol, dates, target minutes and the purpose shared with staff. */
+export function RoundFields({ round, schools, locked, errors, onChange }: Props) {
+  const { store } = useServices();
+  const protocols = (store.useUsableProtocols() ?? []).filter(
+    (p) => !p.schoolId || p.schoolId === round.schoolId,
+  );
+  const error = (key: string) =>
+    errors[key] ? (
+      <p class="field-error" id={`error-${key}`}>
+        {errors[key]}
+      </p>
+    ) : null;
+  const aria = (key: string) => ({
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `error-${key}` : undefined,
+  });
+  const protocolValue = round.protocolId ? `${round.protocolId}@${round.protocolVersion}` : '';
+  return (
+    <>
+      <label for="round-name">Round name</label>
+      <input
+        id="round-name"
+        value={round.name}
+        {...aria('name')}
+        onInput={(e) => onChange({ ...round, name: e.currentTarget.value })}
+      />
+      {error('name')}
+
+      <label for="round-school">School</label>
+      <select
+        id="round-school"
+        value={round.schoolId}
+        disabled={locked}
+        onChange={(e) => onChange({ ...round, schoolId: e.currentTarget.value })}
+      >
+        {schools.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+
+      <label for="round-protocol">Protocol (published versions)</label>
+      <select
+        id="round-protocol"
+        value={protocolValue}
+        {...aria('protocolId')}
+        onChange={(e) => {
+          const chosen = protocols.find((p) => `${p.id}@${p.version}` === e.currentTarget.value);
+          if (chosen)
+            onChange({ ...round, protocolId: chosen.id, protocolVersion: chosen.version });
+        }}
+      >
+        <option value="">Choose a protocol</option>
+        {protocols.map((p) => (
+          <option key={`${p.id}@${p.version}`} value={`${p.id}@${p.version}`}>
+            {p.name} · v{p.version}
+          </option>
+        ))}
+      </select>
+      {error('protocolId')}
+
+      <div class="date-window">
+        <label>
+          First day
+          <input
+            type="date"
+            value={round.startsOn}
+            onInput={(e) => onChange({ ...round, startsOn: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Last day
+          <input
+            type="date"
+            value={round.endsOn}
+            {...aria('endsOn')}
+            onInput={(e) => onChange({ ...round, endsOn: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Minutes a room
+          <input
+            type="number"
+            min={1}
+            max={60}
+            inputMode="numeric"
+            value={round.targetMinutes}
+            onInput={(e) => onChange({ ...round, targetMinutes: Number(e.currentTarget.value) })}
+          />
+        </label>
+      </div>
+      {error('startsOn')}
+      {error('endsOn')}
+      {error('targetMinutes')}
+
+      <label for="round-purpose">Purpose, shared with staff before the walk</label>
+      <textarea
+        id="round-purpose"
+        rows={3}
+        value={round.purpose}
+        {...aria('purpose')}
+        onInput={(e) => onChange({ ...round, purpose: e.currentTarget.value })}
+      />
+      {error('purpose')}
+    </>
+  );
+}
