@@ -26,17 +26,7 @@ import {
   usableProtocols,
 } from './protocols';
 import { withReconnect } from './reconnect';
-import {
-  finishAndNext,
-  getRound,
-  listRounds,
-  roundProgress,
-  saveRound,
-  startRoomVisit,
-  type Walker,
-} from './rounds';
-import { cachedStaff, refreshStaff } from './staff';
-import type { Round } from '../../shared/rounds';
+
 import { trackWrite } from './write-tracker';
 
 export interface StoreEvents {
@@ -76,13 +66,6 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       },
     );
   const done = () => true as const;
-  const walker = (schoolId: string): Walker => ({
-    userId: user.id,
-    observer: user.name,
-    school: user.schools.find((s) => s.id === schoolId)?.name ?? 'School',
-  });
-  // A district admin sees every school's rounds; everyone else their own schools'.
-  const roundSchools = () => (user.districtAdmin ? null : user.memberships.map((m) => m.schoolId));
   return {
     db,
     user,
@@ -122,18 +105,9 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
         ).then(done),
       ),
 
-    saveRound: (round: Round) => saved(() => saveRound(db, round, now())),
-    startRoomVisit: (round: Round, roomId: string) =>
-      saved(() => startRoomVisit(db, round, roomId, walker(round.schoolId), now())),
-    /** Finishes the visit and starts the next room of my queue in one write; null at the end. */
-    finishAndNext: (round: Round, visitId: string) =>
-      saved(() => finishAndNext(db, round, visitId, walker(round.schoolId), now())),
-    refreshStaff: (schoolId: string) => refreshStaff(db, schoolId, (i, init) => fetch(i, init)),
-    useStaff: (schoolId: string) => useLiveQuery(() => cachedStaff(db, schoolId), [schoolId]),
-    useRounds: () => useLiveQuery(() => listRounds(db, roundSchools()), []),
-    useRound: (id: string) => useLiveQuery(() => getRound(db, id), [id]),
-    useRoundProgress: (id: string) => useLiveQuery(() => roundProgress(db, id, user.id), [id]),
-
+    /** Runs a write the way every store write runs (tracked, reported when it fails). */
+    saved,
+    now,
     useObservations: () => useLiveQuery(() => listObservations(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
     useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),

@@ -1,11 +1,11 @@
 import { roomLabel } from '../../../shared/round-rules';
 import type { Round, RoundRoom } from '../../../shared/rounds';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 
 /** My rooms still to visit, then the unassigned ones; the first is one big tap away. */
 export function RoomQueue({ round, queue }: { round: Round; queue: RoundRoom[] }) {
-  const { store } = useServices();
-  const start = (room: RoundRoom) => void store.startRoomVisit(round, room.id);
+  const { rounds } = useRoundServices();
+  const start = (room: RoundRoom) => void rounds.startRoomVisit(round, room.id);
   const [next, ...later] = queue;
   if (!next) {
     return <p class="banner info">Every room in your queue is visited. Thank you.</p>;

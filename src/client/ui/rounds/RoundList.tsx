@@ -2,14 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { countProgress } from '../../../shared/round-rules';
 import type { Round } from '../../../shared/rounds';
 import { loadPrefs } from '../../data/prefs';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
 import { plannerSchools } from './permissions';
 import { RoundProgressLine } from './RoundProgressLine';
 
 function RoundCard({ round, last }: { round: Round; last: boolean }) {
-  const { store } = useServices();
-  const progress = store.useRoundProgress(round.id);
+  const { store, rounds } = useRoundServices();
+  const progress = rounds.useRoundProgress(round.id);
   const school = store.user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
   return (
     <li class="card round-card">
@@ -32,14 +32,14 @@ function RoundCard({ round, last }: { round: Round; last: boolean }) {
 
 /** The rounds of my schools; the one walked last comes first. */
 export function RoundList() {
-  const { store } = useServices();
-  const rounds = store.useRounds();
+  const { store, rounds } = useRoundServices();
+  const list = rounds.useRounds();
   const [lastId, setLastId] = useState('');
   useEffect(() => {
     void loadPrefs().then((p) => setLastId(p.roundId));
   }, []);
   const plans = plannerSchools(store.user).length > 0;
-  const sorted = [...(rounds ?? [])].sort(
+  const sorted = [...(list ?? [])].sort(
     (a, b) => Number(b.id === lastId) - Number(a.id === lastId),
   );
   return (
@@ -52,9 +52,9 @@ export function RoundList() {
           </a>
         )}
       </div>
-      {rounds === undefined ? (
+      {list === undefined ? (
         <p class="muted">Loading…</p>
-      ) : rounds.length === 0 ? (
+      ) : list.length === 0 ? (
         <p class="muted">
           No rounds yet.{' '}
           {plans

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { issuesToFields } from '../../../shared/errors';
 import { Round, type TeamMember } from '../../../shared/rounds';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 import { hrefFor, navigate } from '../shell/route';
 import { plannerSchools } from './permissions';
 import { RoomsEditor } from './RoomsEditor';
@@ -31,9 +31,9 @@ function blankRound(userId: string, schoolId: string, now: Date): Round {
 
 /** Planning a round. A saved plan stores every edit that is valid; a new one on "Create round". */
 export function RoundPlanner({ id }: { id: string | null }) {
-  const { store, now } = useServices();
+  const { store, now, rounds } = useRoundServices();
   const schools = plannerSchools(store.user);
-  const stored = store.useRound(id ?? '');
+  const stored = rounds.useRound(id ?? '');
   const [draft, setDraft] = useState<Round | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -64,7 +64,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
   const change = (next: Round) => {
     setDraft(next);
     const valid = check(next);
-    if (valid && id !== null) void store.saveRound(valid);
+    if (valid && id !== null) void rounds.saveRound(valid);
   };
   const setTeam = (team: TeamMember[]) => {
     const kept = new Set(team.map((t) => t.userId));
@@ -76,7 +76,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
   const create = async () => {
     const valid = check(draft);
     if (!valid) return;
-    const saved = await store.saveRound(valid);
+    const saved = await rounds.saveRound(valid);
     if (saved) navigate({ name: 'round-plan', id: saved.id });
   };
 

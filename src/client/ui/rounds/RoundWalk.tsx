@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { countProgress, roomQueue } from '../../../shared/round-rules';
 import { updatePrefs } from '../../data/prefs';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
 import { mayPlan, mayWalk } from './permissions';
 import { RoomQueue } from './RoomQueue';
@@ -10,9 +10,9 @@ import { VisitPanel } from './VisitPanel';
 
 /** Walking a round: the open visit if there is one (a reload resumes it), else my queue. */
 export function RoundWalk({ id }: { id: string }) {
-  const { store } = useServices();
-  const round = store.useRound(id);
-  const progress = store.useRoundProgress(id);
+  const { store, rounds } = useRoundServices();
+  const round = rounds.useRound(id);
+  const progress = rounds.useRoundProgress(id);
   const pinned = store.useProtocolVersion(round?.protocolId ?? '', round?.protocolVersion ?? 0);
   useEffect(() => {
     void updatePrefs({ roundId: id });

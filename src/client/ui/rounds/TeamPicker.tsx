@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { roleLabels } from '../../../shared/accounts';
 import type { TeamMember } from '../../../shared/rounds';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 
 interface Props {
   schoolId: string;
@@ -17,11 +17,11 @@ const refreshWords = {
 
 /** The team, picked from the school's staff (the last list seen works offline). */
 export function TeamPicker({ schoolId, team, onChange }: Props) {
-  const { store } = useServices();
-  const cached = store.useStaff(schoolId);
+  const { rounds } = useRoundServices();
+  const cached = rounds.useStaff(schoolId);
   const [status, setStatus] = useState<keyof typeof refreshWords>('fresh');
   useEffect(() => {
-    void store.refreshStaff(schoolId).then(setStatus);
+    void rounds.refreshStaff(schoolId).then(setStatus);
   }, [schoolId]);
   const staff = cached?.staff ?? [];
   // Members chosen earlier stay listed even when the cached staff list lacks them.

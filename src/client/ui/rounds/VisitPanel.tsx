@@ -3,7 +3,7 @@ import type { Protocol } from '../../../shared/protocol';
 import { setResponse } from '../../../shared/observation-rules';
 import { roomLabel } from '../../../shared/round-rules';
 import type { Round } from '../../../shared/rounds';
-import { useServices } from '../app-context';
+import { useRoundServices } from './use-rounds';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from '../observations/NotesField';
 import { hrefFor } from '../shell/route';
@@ -20,7 +20,7 @@ interface Props {
 
 /** One classroom: a tap per look-for, optional notes, then on to the next room. */
 export function VisitPanel({ round, visit, protocol, more }: Props) {
-  const { store } = useServices();
+  const { store, rounds } = useRoundServices();
   return (
     <section class="visit" aria-labelledby="visit-title">
       <h3 id="visit-title">{roomLabel(visit)}</h3>
@@ -55,7 +55,7 @@ export function VisitPanel({ round, visit, protocol, more }: Props) {
         <button
           type="button"
           class="button primary big"
-          onClick={() => void store.finishAndNext(round, visit.id)}
+          onClick={() => void rounds.finishAndNext(round, visit.id)}
         >
           {more ? 'Finish and next room' : 'Finish visit'}
         </button>
