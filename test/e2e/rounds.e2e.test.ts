@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpFirstAdmin, addSchool } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import { startServer, type E2eServer } from './support/server';
+import { protocolKey } from '../../src/shared/protocol';
+import { lookFor, protocol, section } from '../support/factories';
 
 const shots = 'docs/screens';
 const sizes = [
@@ -17,7 +19,48 @@ const rooms = [
   ['105', 'K-2', 'Math'],
 ];
 const roomCsv = `room,grade band,subject\n${rooms.map((r) => r.join(',')).join('\n')}\n`;
-const lookFors = 8;
+const lookFors = 10;
+/** A district-wide blast protocol of ten seen / not seen look-fors, as the issue measures. */
+const tenLookFors = protocol({
+  id: 'ten-look-fors',
+  name: 'Ten look-fors',
+  kind: 'blast_walkthrough',
+  sections: [
+    section({
+      lookFors: Array.from({ length: lookFors }, (_, i) =>
+        lookFor({ id: `look-for-${i + 1}`, text: `Look-for number ${i + 1}` }),
+      ),
+    }),
+  ],
+});
+
+/** The district admin publishes it through the sync API, as another device would. */
+async function publishProtocol(admin: Page): Promise<void> {
+  const mutation = {
+    mutationId: crypto.randomUUID(),
+    clientId: crypto.randomUUID(),
+    clientSeq: 1,
+    entity: 'protocol',
+    entityId: protocolKey(tenLookFors.id, tenLookFors.version),
+    op: 'put',
+    baseRev: null,
+    data: tenLookFors,
+    deviceTime: new Date().toISOString(),
+  };
+  const status = await admin.evaluate(
+    async (body) => {
+      const res = await fetch('/api/sync/push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      return `${res.status} ${await res.text()}`;
+    },
+    JSON.stringify({ clientId: mutation.clientId, mutations: [mutation] }),
+  );
+  expect(status).toMatch(/^200 .*"applied"/);
+  await admin.getByRole('button', { name: 'Sync now' }).click();
+}
 
 async function inviteCoach(admin: Page, email: string): Promise<string> {
   await admin.getByRole('link', { name: 'Admin', exact: true }).click();
@@ -93,12 +136,11 @@ describe('a Blast Walkthrough round, walked offline by a team of two', () => {
     await join(coach2.page, link2, 'Coach Kim', 'kim@lincoln.example');
 
     // The admin plans a 5-room round for the two coaches.
+    await publishProtocol(admin);
     await admin.getByRole('link', { name: 'Rounds' }).click();
     await admin.getByRole('link', { name: 'Plan a round' }).click();
     await admin.getByLabel('Round name').fill('November blast');
-    await admin
-      .getByLabel('Protocol (published versions)')
-      .selectOption('blast-empowered-learning@1');
+    await admin.getByLabel('Protocol (published versions)').selectOption('ten-look-fors@1');
     await admin
       .getByLabel('Purpose, shared with staff before the walk')
       .fill('Where do students explain their thinking? Non-evaluative: rooms, never teachers.');

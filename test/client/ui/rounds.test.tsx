@@ -236,3 +236,17 @@ describe('planning a round', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 });
+
+describe('the last round', () => {
+  it('comes first on the list, to continue where I left off', async () => {
+    const older = plan({ name: 'Autumn sweep', startsOn: '2026-10-01', endsOn: '2026-10-01' });
+    const newer = plan({ name: 'November blast' });
+    ({ db } = renderApp(`#/rounds/${older.id}`));
+    await seed(older);
+    await seed(newer);
+    await screen.findByRole('heading', { name: 'Autumn sweep' });
+    fireEvent.click(screen.getByRole('link', { name: 'Rounds' }));
+    const links = await screen.findAllByRole('link', { name: /sweep|blast/ });
+    expect(links.map((l) => l.textContent)).toEqual(['Continue: Autumn sweep', 'November blast']);
+  });
+});

@@ -8,7 +8,8 @@ interface Props {
   /** A saved round never changes school. */
   locked: boolean;
   errors: Record<string, string>;
-  onChange: (round: Round) => void;
+  /** Changes some fields; the planner applies them to its latest copy. */
+  onChange: (patch: Partial<Round>) => void;
 }
 
 /** Name, school, protocol, dates, target minutes and the purpose shared with staff. */
@@ -35,7 +36,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         id="round-name"
         value={round.name}
         {...aria('name')}
-        onInput={(e) => onChange({ ...round, name: e.currentTarget.value })}
+        onInput={(e) => onChange({ name: e.currentTarget.value })}
       />
       {error('name')}
 
@@ -44,7 +45,14 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         id="round-school"
         value={round.schoolId}
         disabled={locked}
-        onChange={(e) => onChange({ ...round, schoolId: e.currentTarget.value })}
+        onChange={(e) =>
+          // The team and assignments belong to a school's staff: a new school starts them afresh.
+          onChange({
+            schoolId: e.currentTarget.value,
+            team: [],
+            rooms: round.rooms.map((r) => ({ ...r, assignedTo: null })),
+          })
+        }
       >
         {schools.map((s) => (
           <option key={s.id} value={s.id}>
@@ -60,8 +68,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         {...aria('protocolId')}
         onChange={(e) => {
           const chosen = protocols.find((p) => `${p.id}@${p.version}` === e.currentTarget.value);
-          if (chosen)
-            onChange({ ...round, protocolId: chosen.id, protocolVersion: chosen.version });
+          if (chosen) onChange({ protocolId: chosen.id, protocolVersion: chosen.version });
         }}
       >
         <option value="">Choose a protocol</option>
@@ -79,7 +86,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
           <input
             type="date"
             value={round.startsOn}
-            onInput={(e) => onChange({ ...round, startsOn: e.currentTarget.value })}
+            onInput={(e) => onChange({ startsOn: e.currentTarget.value })}
           />
         </label>
         <label>
@@ -88,7 +95,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
             type="date"
             value={round.endsOn}
             {...aria('endsOn')}
-            onInput={(e) => onChange({ ...round, endsOn: e.currentTarget.value })}
+            onInput={(e) => onChange({ endsOn: e.currentTarget.value })}
           />
         </label>
         <label>
@@ -99,7 +106,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
             max={60}
             inputMode="numeric"
             value={round.targetMinutes}
-            onInput={(e) => onChange({ ...round, targetMinutes: Number(e.currentTarget.value) })}
+            onInput={(e) => onChange({ targetMinutes: Number(e.currentTarget.value) })}
           />
         </label>
       </div>
@@ -113,7 +120,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         rows={3}
         value={round.purpose}
         {...aria('purpose')}
-        onInput={(e) => onChange({ ...round, purpose: e.currentTarget.value })}
+        onInput={(e) => onChange({ purpose: e.currentTarget.value })}
       />
       {error('purpose')}
     </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { issuesToFields } from '../../../shared/errors';
 import { Round, type TeamMember } from '../../../shared/rounds';
 import { useRoundServices } from './use-rounds';
@@ -34,7 +34,14 @@ export function RoundPlanner({ id }: { id: string | null }) {
   const { store, now, rounds } = useRoundServices();
   const schools = plannerSchools(store.user);
   const stored = rounds.useRound(id ?? '');
-  const [draft, setDraft] = useState<Round | null>(null);
+  const [draft, setDraftState] = useState<Round | null>(null);
+  // Edits apply to the latest copy, not to the one the last render saw: two quick
+  // edits before a re-render must both land.
+  const latest = useRef<Round | null>(null);
+  const setDraft = (next: Round) => {
+    latest.current = next;
+    setDraftState(next);
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -61,20 +68,21 @@ export function RoundPlanner({ id }: { id: string | null }) {
     setErrors(found);
     return Object.keys(found).length === 0 && parsed.success ? parsed.data : null;
   };
-  const change = (next: Round) => {
+  const change = (patch: Partial<Round>) => {
+    const next = { ...(latest.current ?? draft), ...patch };
     setDraft(next);
     const valid = check(next);
     if (valid && id !== null) void rounds.saveRound(valid);
   };
   const setTeam = (team: TeamMember[]) => {
     const kept = new Set(team.map((t) => t.userId));
-    const rooms = draft.rooms.map((r) =>
+    const rooms = (latest.current ?? draft).rooms.map((r) =>
       r.assignedTo && !kept.has(r.assignedTo) ? { ...r, assignedTo: null } : r,
     );
-    change({ ...draft, team, rooms });
+    change({ team, rooms });
   };
   const create = async () => {
-    const valid = check(draft);
+    const valid = check(latest.current ?? draft);
     if (!valid) return;
     const saved = await rounds.saveRound(valid);
     if (saved) navigate({ name: 'round-plan', id: saved.id });
@@ -109,7 +117,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
         <RoomsEditor
           rooms={draft.rooms}
           team={draft.team}
-          onChange={(rooms) => change({ ...draft, rooms })}
+          onChange={(rooms) => change({ rooms })}
         />
         {errors.rooms && <p class="field-error">{errors.rooms}</p>}
         <div class="form-actions">
@@ -123,19 +131,11 @@ export function RoundPlanner({ id }: { id: string | null }) {
               </button>
             </>
           ) : draft.status === 'planned' ? (
-            <button
-              type="button"
-              class="button"
-              onClick={() => change({ ...draft, status: 'closed' })}
-            >
+            <button type="button" class="button" onClick={() => change({ status: 'closed' })}>
               Close round
             </button>
           ) : (
-            <button
-              type="button"
-              class="button"
-              onClick={() => change({ ...draft, status: 'planned' })}
-            >
+            <button type="button" class="button" onClick={() => change({ status: 'planned' })}>
               Reopen round
             </button>
           )}

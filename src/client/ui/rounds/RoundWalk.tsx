@@ -50,12 +50,19 @@ export function RoundWalk({ id }: { id: string }) {
         )}
       </header>
       <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, user.id)} />
-      {round.purpose && (
-        <div class="purpose-box">
-          <h3>Purpose, shared with staff</h3>
-          <p>{round.purpose}</p>
-        </div>
-      )}
+      {round.purpose &&
+        (visit ? (
+          // In the room the look-fors need the space: the purpose folds away.
+          <details class="purpose-box">
+            <summary>Purpose, shared with staff</summary>
+            <p>{round.purpose}</p>
+          </details>
+        ) : (
+          <div class="purpose-box">
+            <h3>Purpose, shared with staff</h3>
+            <p>{round.purpose}</p>
+          </div>
+        ))}
       {!mayWalk(user, round) ? (
         <p class="muted">
           You are not on this round's team. Its records name rooms, never teachers.
