@@ -81,9 +81,25 @@ async function join(page: Page, link: string, name: string, email: string) {
   await page.getByRole('heading', { name: 'My observations' }).waitFor();
 }
 
+/** Everything a finger taps on the screen must be at least 44 px each way (a checkbox's label is its target). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'main button, main a.button, main select, main summary, main textarea, main .check, main input:not([type="checkbox"]):not(.visually-hidden)',
+      ),
+    ]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
+  );
+}
+
 async function shoot(page: Page, name: string) {
   for (const size of sizes) {
     await page.setViewportSize(size);
+    expect(await smallTargets(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${shots}/rounds-${name}-${size.width}x${size.height}.png` });
   }

@@ -5,7 +5,7 @@ import { useServices } from '../app-context';
 interface Props {
   round: Round;
   schools: SchoolRef[];
-  /** A saved round never changes school. */
+  /** A saved round keeps its school and protocol version (its visits are pinned to them). */
   locked: boolean;
   errors: Record<string, string>;
   /** Changes some fields; the planner applies them to its latest copy. */
@@ -65,6 +65,7 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
       <select
         id="round-protocol"
         value={protocolValue}
+        disabled={locked}
         {...aria('protocolId')}
         onChange={(e) => {
           const chosen = protocols.find((p) => `${p.id}@${p.version}` === e.currentTarget.value);
@@ -72,6 +73,12 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         }}
       >
         <option value="">Choose a protocol</option>
+        {protocolValue && !protocols.some((p) => `${p.id}@${p.version}` === protocolValue) && (
+          // A newer version may have been published since: the round keeps its own.
+          <option value={protocolValue}>
+            {round.protocolId} · v{round.protocolVersion}
+          </option>
+        )}
         {protocols.map((p) => (
           <option key={`${p.id}@${p.version}`} value={`${p.id}@${p.version}`}>
             {p.name} · v{p.version}
