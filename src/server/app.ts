@@ -12,6 +12,7 @@ import { sessionReader, type AuthEnv } from './auth/session';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
+import { schoolRoutes } from './schools/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
 
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): Hono {
   );
   api.route('/admin', adminRoutes(options.db, now));
   api.route('/me', myDataRoutes(options.db, now));
+  api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);

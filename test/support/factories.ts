@@ -1,6 +1,7 @@
 import { blastEmpoweredLearning } from '../../src/shared/builtin-protocols';
 import type { Observation } from '../../src/shared/observation';
 import type { LookFor, NamedValue, Protocol, Section } from '../../src/shared/protocol';
+import type { Round } from '../../src/shared/rounds';
 import type { Mutation } from '../../src/shared/sync';
 
 let counter = 0;
@@ -182,6 +183,52 @@ export function protocolFileData(overrides: Record<string, unknown> = {}): Recor
     formatVersion: 1,
     exportedAt: '2026-11-23T09:00:00.000Z',
     protocol: structuredClone(blastEmpoweredLearning),
+    ...overrides,
+  };
+}
+
+/** A planned round of the test school on the starter blast protocol, with two rooms. */
+export function round(overrides: Partial<Round> = {}): Round {
+  return {
+    id: crypto.randomUUID(),
+    schoolId: TEST_SCHOOL_ID,
+    name: 'November blast',
+    purpose: 'See how often students explain their thinking. Non-evaluative.',
+    protocolId: blastEmpoweredLearning.id,
+    protocolVersion: blastEmpoweredLearning.version,
+    startsOn: '2026-11-23',
+    endsOn: '2026-11-24',
+    targetMinutes: 5,
+    team: [{ userId: TEST_USER_ID, name: 'Coach Rivera' }],
+    rooms: [
+      { id: 'r114', room: '114', gradeBand: '3-5', subject: 'Math', assignedTo: TEST_USER_ID },
+      { id: 'r115', room: '115', gradeBand: 'K-2', subject: 'Reading', assignedTo: null },
+    ],
+    status: 'planned',
+    createdBy: TEST_USER_ID,
+    updatedAt: '2026-11-22T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A put of any synced record. */
+export function recordPut(
+  clientId: string,
+  entity: Mutation['entity'],
+  record: { id: string },
+  overrides: Partial<Mutation> = {},
+): Mutation {
+  counter += 1;
+  return {
+    mutationId: crypto.randomUUID(),
+    clientId,
+    clientSeq: counter,
+    entity,
+    entityId: record.id,
+    op: 'put',
+    baseRev: null,
+    data: record,
+    deviceTime: '2026-11-23T09:01:00.000Z',
     ...overrides,
   };
 }

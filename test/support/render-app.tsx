@@ -12,7 +12,7 @@ export interface RenderedApp {
   saves: () => number;
 }
 
-/** The signed-in user unless a test says otherwise: a district admin with no school role. */
+/** The signed-in user unless a test says otherwise: a district admin with one school. */
 export const testUser = (): StoreUser => ({
   id: TEST_USER_ID,
   name: 'Coach Rivera',
@@ -22,14 +22,21 @@ export const testUser = (): StoreUser => ({
   schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
 });
 
+export interface RenderOptions {
+  /** Who is signed in; by default a district admin with one school. */
+  user?: Partial<StoreUser>;
+  /** The device database to open, to render the app again on the same device. */
+  dbName?: string;
+}
+
 /** The whole app on a fresh device database, offline, with a fixed clock. */
 export function renderApp(
   hash = '#/',
   now = () => new Date('2026-11-23T09:30:00Z'),
-  user: StoreUser = testUser(),
+  options: RenderOptions = {},
 ): RenderedApp {
   window.location.hash = hash;
-  const db = openLookforDb(`ui-${crypto.randomUUID()}`);
+  const db = openLookforDb(options.dbName ?? `ui-${crypto.randomUUID()}`);
   let saves = 0;
   const saveProblem = createSaveProblem();
   const scheduler = createScheduler({
@@ -48,7 +55,7 @@ export function renderApp(
         onSaved: () => (saves += 1),
         onSaveFailed: (message) => saveProblem.report(message),
       },
-      user,
+      { ...testUser(), ...options.user },
     ),
     scheduler,
     now,

@@ -11,6 +11,8 @@ export interface Prefs {
   observer: string;
   /** The protocol the observer used last. */
   protocolId: string;
+  /** The Blast Walkthrough round walked last. */
+  roundId: string;
 }
 
 const KEY = 'lookfor-prefs';
@@ -27,9 +29,15 @@ export async function loadPrefs(): Promise<Prefs> {
     school: read('school'),
     observer: read('observer'),
     protocolId: read('protocolId'),
+    roundId: read('roundId'),
   };
 }
 
 export async function savePrefs(prefs: Prefs): Promise<void> {
   await set(KEY, prefs).catch(() => undefined);
+}
+
+/** Changes some preferences and keeps the rest. */
+export async function updatePrefs(change: Partial<Prefs>): Promise<void> {
+  await savePrefs({ ...(await loadPrefs()), ...change });
 }

@@ -108,6 +108,9 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
         ).then(done),
       ),
 
+    /** Runs a write the way every store write runs (tracked, reported when it fails). */
+    saved,
+    now,
     useObservations: () => useLiveQuery(() => listObservations(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
     useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),

@@ -51,7 +51,7 @@ async function create(name: string) {
 
 describe('who owns and edits a protocol on the device', () => {
   it("gives a coach's new protocol to the coach's school", async () => {
-    ({ db } = renderApp('#/protocols', undefined, staff([LINCOLN, 'coach'])));
+    ({ db } = renderApp('#/protocols', undefined, { user: staff([LINCOLN, 'coach']) }));
     expect(await screen.findByText('New protocols belong to Lincoln.', {}, loaded)).toBeTruthy();
     await create('Lincoln look-fors');
     await screen.findByRole('button', { name: 'Publish version 1' }, loaded);
@@ -61,11 +61,9 @@ describe('who owns and edits a protocol on the device', () => {
   });
 
   it('asks a principal who leads two schools which one the protocol belongs to', async () => {
-    ({ db } = renderApp(
-      '#/protocols',
-      undefined,
-      staff([LINCOLN, 'principal'], [ROOSEVELT, 'coach']),
-    ));
+    ({ db } = renderApp('#/protocols', undefined, {
+      user: staff([LINCOLN, 'principal'], [ROOSEVELT, 'coach']),
+    }));
     await create('Shared walk');
     expect(await screen.findByText('Choose the school this protocol belongs to')).toBeTruthy();
     expect(await db.records.count()).toBe(0);
@@ -77,17 +75,15 @@ describe('who owns and edits a protocol on the device', () => {
   });
 
   it('offers a coach only the schools they lead, never the whole district', async () => {
-    ({ db } = renderApp(
-      '#/protocols',
-      undefined,
-      staff([LINCOLN, 'teacher'], [ROOSEVELT, 'coach']),
-    ));
+    ({ db } = renderApp('#/protocols', undefined, {
+      user: staff([LINCOLN, 'teacher'], [ROOSEVELT, 'coach']),
+    }));
     expect(await screen.findByText('New protocols belong to Roosevelt.', {}, loaded)).toBeTruthy();
     expect(screen.queryByLabelText('Belongs to')).toBeNull();
   });
 
   it('lets a teacher read protocols but neither create, import nor edit them', async () => {
-    ({ db } = renderApp('#/protocols', undefined, staff([LINCOLN, 'teacher'])));
+    ({ db } = renderApp('#/protocols', undefined, { user: staff([LINCOLN, 'teacher']) }));
     await screen.findByRole('heading', { name: 'Protocols' }, loaded);
     await screen.findAllByText(/Starter library/);
     expect(screen.queryByLabelText('New protocol name')).toBeNull();
@@ -95,11 +91,9 @@ describe('who owns and edits a protocol on the device', () => {
     cleanup();
     db.close();
 
-    ({ db } = renderApp(
-      '#/protocols/blast-empowered-learning/v1',
-      undefined,
-      staff([LINCOLN, 'teacher']),
-    ));
+    ({ db } = renderApp('#/protocols/blast-empowered-learning/v1', undefined, {
+      user: staff([LINCOLN, 'teacher']),
+    }));
     await screen.findByRole('button', { name: 'Export file' }, loaded);
     expect(screen.queryByRole('button', { name: 'Edit as version 2' })).toBeNull();
   });
@@ -107,7 +101,7 @@ describe('who owns and edits a protocol on the device', () => {
   it("lets a coach version their school's protocol but not a district-wide one", async () => {
     const coach = staff([LINCOLN, 'coach']);
     const now = new Date('2026-11-23T09:00:00Z');
-    ({ db } = renderApp('#/protocols/district-walk/v1', undefined, coach));
+    ({ db } = renderApp('#/protocols/district-walk/v1', undefined, { user: coach }));
     await saveProtocolVersion(db, protocolFactory({ id: 'district-walk', schoolId: null }), now);
     await screen.findByText(/Whole district/, {}, loaded);
     await screen.findByRole('button', { name: 'Export file' }, loaded);
@@ -116,7 +110,7 @@ describe('who owns and edits a protocol on the device', () => {
     cleanup();
     db.close();
 
-    ({ db } = renderApp('#/protocols/lincoln-walk/v1', undefined, coach));
+    ({ db } = renderApp('#/protocols/lincoln-walk/v1', undefined, { user: coach }));
     await saveProtocolVersion(db, protocolFactory({ id: 'lincoln-walk', schoolId: LINCOLN }), now);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit as version 2' }, loaded));
     await screen.findByRole('button', { name: 'Publish version 2' }, loaded);
@@ -129,7 +123,7 @@ describe('who owns and edits a protocol on the device', () => {
   });
 
   it("imports a file as a draft of the importer's school, whatever school the file names", async () => {
-    ({ db } = renderApp('#/protocols', undefined, staff([LINCOLN, 'coach'])));
+    ({ db } = renderApp('#/protocols', undefined, { user: staff([LINCOLN, 'coach']) }));
     const file = JSON.stringify(
       protocolFileData({ protocol: { ...protocolFactory(), schoolId: ROOSEVELT } }),
     );

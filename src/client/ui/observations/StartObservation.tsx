@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { issuesToFields } from '../../../shared/errors';
 import { gradeBands, ObservationSetup } from '../../../shared/observation';
 import { kindLabels } from '../../../shared/protocol';
-import { loadPrefs, savePrefs } from '../../data/prefs';
+import { loadPrefs, updatePrefs } from '../../data/prefs';
 import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
 import { commonSubjects, gradeLabel } from './labels';
@@ -74,7 +74,7 @@ export function StartObservation() {
     }
     setBusy(true);
     try {
-      void savePrefs({
+      void updatePrefs({
         schoolId: parsed.data.schoolId,
         school: parsed.data.school,
         observer: parsed.data.observer,

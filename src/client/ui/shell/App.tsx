@@ -20,6 +20,10 @@ const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => 
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
 
+const RoundList = lazyScreen(() => import('../rounds').then((m) => m.RoundList));
+const RoundPlanner = lazyScreen(() => import('../rounds').then((m) => m.RoundPlanner));
+const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk));
+
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
   switch (route.name) {
@@ -44,6 +48,12 @@ function Screen({ route }: { route: Route }) {
       return <ProtocolEditor id={route.id} version={route.version} />;
     case 'list':
       return <ObservationList />;
+    case 'rounds':
+      return <RoundList />;
+    case 'round-plan':
+      return <RoundPlanner id={route.id} />;
+    case 'round':
+      return <RoundWalk id={route.id} />;
   }
 }
 
@@ -53,6 +63,8 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const manages =
     store.user.districtAdmin || store.user.memberships.some((m) => m.role === 'principal');
   const inProtocols = route.name === 'protocols' || route.name === 'protocol';
+  const inRounds = route.name === 'rounds' || route.name === 'round' || route.name === 'round-plan';
+  const onStaff = store.user.districtAdmin || store.user.memberships.length > 0;
   return (
     <>
       <header class="app-header">
@@ -62,10 +74,15 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
         <nav aria-label="Main">
           <a
             href={hrefFor({ name: 'list' })}
-            aria-current={!inProtocols && route.name !== 'admin' ? 'page' : undefined}
+            aria-current={!inProtocols && !inRounds && route.name !== 'admin' ? 'page' : undefined}
           >
             Observations
           </a>
+          {onStaff && (
+            <a href={hrefFor({ name: 'rounds' })} aria-current={inRounds ? 'page' : undefined}>
+              Rounds
+            </a>
+          )}
           <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
             Protocols
           </a>

@@ -9,7 +9,10 @@ export type Route =
   | { name: 'signin' }
   | { name: 'admin' }
   | { name: 'setup'; token: string }
-  | { name: 'invite'; token: string };
+  | { name: 'invite'; token: string }
+  | { name: 'rounds' }
+  | { name: 'round-plan'; id: string | null }
+  | { name: 'round'; id: string };
 
 /** Hash routes keep every screen inside the one cached app shell. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +23,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/protocols') return { name: 'protocols' };
   if (path === '/signin') return { name: 'signin' };
   if (path === '/admin') return { name: 'admin' };
+  if (path === '/rounds') return { name: 'rounds' };
+  if (path === '/rounds/new') return { name: 'round-plan', id: null };
+  const round = /^\/rounds\/([0-9a-f-]{36})(\/plan)?$/i.exec(path);
+  if (round?.[1])
+    return round[2] ? { name: 'round-plan', id: round[1] } : { name: 'round', id: round[1] };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -50,6 +58,12 @@ export function hrefFor(route: Route): string {
       return `#/setup/${route.token}`;
     case 'invite':
       return `#/invite/${route.token}`;
+    case 'rounds':
+      return '#/rounds';
+    case 'round-plan':
+      return route.id ? `#/rounds/${route.id}/plan` : '#/rounds/new';
+    case 'round':
+      return `#/rounds/${route.id}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Observation } from '../../../shared/observation';
+import { Observation } from '../../../shared/observation';
 import { Round, RoundProgress } from '../../../shared/rounds';
 import { findRecord, writeDerived, type Queryable } from '../repository';
 import { isMember, leads, type Actor } from './actor';
@@ -13,13 +13,26 @@ async function findRound(db: Queryable, id: string): Promise<Round | null> {
   return parsed.success ? parsed.data : null;
 }
 
-/** A blast observation belongs to a round of its school, one of its rooms, and its team. */
+/**
+ * A blast observation belongs to a round of its school, one of its rooms, and its
+ * team, and stays in the round and room it was started in (the room's progress
+ * rests on it).
+ */
 async function roundProblems(
   db: Queryable,
   actor: Actor,
   o: Observation,
+  stored: Observation | null,
 ): Promise<WriteDecision | null> {
-  if (!o.roundId) return null;
+  if (stored && (stored.roundId ?? null) !== (o.roundId ?? null)) {
+    return denied('roundId', 'A visit stays in the round it was started in');
+  }
+  if (stored?.roundId && stored.roomId !== o.roomId) {
+    return denied('roomId', 'A visit stays in the room it was started in');
+  }
+  if (!o.roundId) {
+    return o.roomId ? denied('roomId', 'A room id belongs to a round visit') : null;
+  }
   const round = await findRound(db, o.roundId);
   if (!round || round.schoolId !== o.schoolId) {
     return denied('roundId', 'Not a round of this school');
@@ -58,7 +71,9 @@ export const observationPolicy: EntityPolicy = {
     const inSchool =
       isMember(actor, o.schoolId) || (actor.districtAdmin && (await schoolExists(db, o.schoolId)));
     if (!inSchool) return denied('schoolId', 'You are not on the staff of this school');
-    const roundProblem = await roundProblems(db, actor, o);
+    const previous = current && !current.deleted ? Observation.safeParse(current.data) : null;
+    const stored = previous?.success ? previous.data : null;
+    const roundProblem = await roundProblems(db, actor, o, stored);
     if (roundProblem) return roundProblem;
     return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };
   },

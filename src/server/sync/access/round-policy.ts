@@ -1,8 +1,20 @@
+import { protocolKey } from '../../../shared/protocol';
 import type { Round } from '../../../shared/rounds';
+import { findRecord, type Queryable } from '../repository';
 import { leads } from './actor';
 import { denied } from './placement';
 import type { EntityPolicy } from './policy';
 import { notOnStaff, schoolExists } from './schools';
+
+/** The team could not read another school's protocol, so could not walk the round. */
+async function protocolOfAnotherSchool(db: Queryable, round: Round): Promise<boolean> {
+  const stored = await findRecord(
+    db,
+    'protocol',
+    protocolKey(round.protocolId, round.protocolVersion),
+  );
+  return stored?.schoolId != null && stored.schoolId !== round.schoolId;
+}
 
 /**
  * Rounds are planned by a school's coaches and principals (and district admins),
@@ -23,6 +35,9 @@ export const roundPolicy: EntityPolicy = {
       );
     }
     if (mutation.op === 'put') {
+      if (await protocolOfAnotherSchool(db, data as Round)) {
+        return denied('protocolId', 'Use a district protocol or one of this school');
+      }
       const outsiders = await notOnStaff(
         db,
         schoolId,

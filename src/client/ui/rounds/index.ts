@@ -1,0 +1,3 @@
+export { RoundList } from './RoundList';
+export { RoundPlanner } from './RoundPlanner';
+export { RoundWalk } from './RoundWalk';
