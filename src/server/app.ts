@@ -14,6 +14,7 @@ import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
+import { visitRoutes } from './visits/routes';
 
 // zod/mini ships without messages; the server can afford the English ones so every
 // 400 says what was expected. (The client keeps its bundle small and words its own.)
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/admin', adminRoutes(options.db, now));
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
+  api.route('/visits', visitRoutes(options.db));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
 

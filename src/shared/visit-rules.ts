@@ -1,4 +1,5 @@
-import type { ShareChoices, Visit } from './visits';
+import type { ResponseValue } from './response';
+import type { ShareChoices, Visit, VisitNote } from './visits';
 
 /** One line of the principal's coverage list: logistics, never anything observed. */
 export interface CoverageItem {
@@ -122,3 +123,21 @@ export function defaultShare(kind: Visit['kind']): ShareChoices {
     wonder: all,
   };
 }
+
+/** Sets or clears one look-for answer on a visit note. */
+export function setNoteResponse(
+  note: VisitNote,
+  lookForId: string,
+  response: ResponseValue | null,
+): VisitNote {
+  const responses = { ...note.responses };
+  if (response === null) delete responses[lookForId];
+  else responses[lookForId] = response;
+  return { ...note, responses };
+}
+
+export const finishNote = (note: VisitNote, now: Date): VisitNote => ({
+  ...note,
+  status: 'complete',
+  endedAt: note.endedAt ?? now.toISOString(),
+});

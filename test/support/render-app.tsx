@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { openLookforDb, type LookforDb } from '../../src/client/data/db';
-import { createStore } from '../../src/client/data/store';
+import { createStore, type StoreUser } from '../../src/client/data/store';
 import { createScheduler } from '../../src/client/sync/scheduler';
 import { AppContext, type AppServices } from '../../src/client/ui/app-context';
 import { App } from '../../src/client/ui/shell/App';
@@ -13,7 +13,11 @@ export interface RenderedApp {
 }
 
 /** The whole app on a fresh device database, offline, with a fixed clock. */
-export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00Z')): RenderedApp {
+export function renderApp(
+  hash = '#/',
+  now = () => new Date('2026-11-23T09:30:00Z'),
+  user: Partial<StoreUser> = {},
+): RenderedApp {
   window.location.hash = hash;
   const db = openLookforDb(`ui-${crypto.randomUUID()}`);
   let saves = 0;
@@ -41,6 +45,7 @@ export function renderApp(hash = '#/', now = () => new Date('2026-11-23T09:30:00
         districtAdmin: true,
         memberships: [],
         schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln Elementary' }],
+        ...user,
       },
     ),
     scheduler,

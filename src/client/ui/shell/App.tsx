@@ -19,6 +19,7 @@ const SignInScreen = lazyScreen(() =>
 const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
+const VisitsScreens = lazyScreen(() => import('../visits').then((m) => m.VisitsScreens));
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -42,6 +43,8 @@ function Screen({ route }: { route: Route }) {
       return <ProtocolLibrary />;
     case 'protocol':
       return <ProtocolEditor id={route.id} version={route.version} />;
+    case 'visits':
+      return <VisitsScreens path={route.path} />;
     case 'list':
       return <ObservationList />;
   }
@@ -62,12 +65,20 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
         <nav aria-label="Main">
           <a
             href={hrefFor({ name: 'list' })}
-            aria-current={!inProtocols && route.name !== 'admin' ? 'page' : undefined}
+            aria-current={
+              !inProtocols && route.name !== 'admin' && route.name !== 'visits' ? 'page' : undefined
+            }
           >
             Observations
           </a>
           <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
             Protocols
+          </a>
+          <a
+            href={hrefFor({ name: 'visits', path: '' })}
+            aria-current={route.name === 'visits' ? 'page' : undefined}
+          >
+            Visits
           </a>
           {manages && (
             <a

@@ -9,7 +9,9 @@ export type Route =
   | { name: 'signin' }
   | { name: 'admin' }
   | { name: 'setup'; token: string }
-  | { name: 'invite'; token: string };
+  | { name: 'invite'; token: string }
+  /** Peer and coaching visits; `path` is parsed by the visits screens themselves. */
+  | { name: 'visits'; path: string };
 
 /** Hash routes keep every screen inside the one cached app shell. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/protocols') return { name: 'protocols' };
   if (path === '/signin') return { name: 'signin' };
   if (path === '/admin') return { name: 'admin' };
+  const visits = /^\/visits((?:\/[A-Za-z0-9-]+){0,2})$/.exec(path);
+  if (visits) return { name: 'visits', path: visits[1] ?? '' };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -50,6 +54,8 @@ export function hrefFor(route: Route): string {
       return `#/setup/${route.token}`;
     case 'invite':
       return `#/invite/${route.token}`;
+    case 'visits':
+      return `#/visits${route.path}`;
   }
 }
 
