@@ -53,7 +53,7 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   try {
-    await migrateSchema(schema);
+    await migrateWithRetry(schema);
   } catch (error) {
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
@@ -93,6 +93,24 @@ class OneSchemaDialect extends PostgresDialect {
       getTables,
       getMetadata: async (options) => ({ tables: await getTables(options) }),
     };
+  }
+}
+
+/**
+ * The introspector lists tables across every schema; when a parallel run (another
+ * test file, or another checkout sharing the database) drops its schema at that
+ * moment, PostgreSQL answers "schema … does not exist" (3F000). That is about the
+ * other schema, never this one, so the migration is simply tried again.
+ */
+async function migrateWithRetry(schema: string, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateSchema(schema);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== '3F000' || attempt >= attempts) throw error;
+    }
   }
 }
 

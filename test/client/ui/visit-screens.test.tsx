@@ -94,7 +94,7 @@ describe('visit screens', () => {
     await screen.findByText(offer.focus);
     expect(await seriousViolations()).toEqual([]);
     fireEvent.click(screen.getByLabelText('My class needs a substitute while I visit'));
-    fireEvent.click(screen.getByRole('button', { name: /Book the visit to Ms Host/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Book this visit to Ms Host/ }));
     await screen.findByRole('button', { name: 'Take notes' });
     const [stored] = await records('visit', Visit);
     expect(stored).toMatchObject({ observerId: observer.id, needsCoverage: true });

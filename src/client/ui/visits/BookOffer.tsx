@@ -32,7 +32,7 @@ export function BookOffer({ visit: v }: { visit: Visit }) {
         <button
           type="button"
           class="button primary"
-          aria-label={`Book the visit to ${v.hostName}, ${v.place}`}
+          aria-label={`Book this visit to ${v.hostName}, ${v.place}`}
           onClick={() =>
             void visits
               .book(v.id, needsCoverage)

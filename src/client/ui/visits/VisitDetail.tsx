@@ -23,6 +23,7 @@ export function VisitDetail({ id }: { id: string }) {
   const { store } = useServices();
   const visits = useVisitStore();
   const view = visits.useVisit(id);
+  const note = visits.useNote(id);
   if (view === undefined) return <p class="screen muted">Loading…</p>;
   if (view === null) {
     return (
@@ -96,7 +97,7 @@ export function VisitDetail({ id }: { id: string }) {
                 .then((note) => note && goToVisit({ screen: 'notes', id: v.id }))
             }
           >
-            Take notes
+            {note ? 'Continue my notes' : 'Take notes'}
           </button>
         )}
         {observer && (

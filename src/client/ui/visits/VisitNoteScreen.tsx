@@ -1,3 +1,4 @@
+import { allLookFors } from '../../../shared/protocol';
 import { finishNote, setNoteResponse } from '../../../shared/visit-rules';
 import type { VisitNote } from '../../../shared/visits';
 import { useServices } from '../app-context';
@@ -72,8 +73,11 @@ export function VisitNoteScreen({ id }: { id: string }) {
         />
       ))}
       {pinned?.protocol ? (
-        <details class="look-fors-box" open>
-          <summary>Look-fors: {pinned.protocol.name}</summary>
+        <details class="look-fors-box">
+          <summary>
+            Look-fors: {pinned.protocol.name} ({Object.keys(note.responses).length} of{' '}
+            {allLookFors(pinned.protocol).length} answered, optional)
+          </summary>
           <ProtocolSheet
             protocol={pinned.protocol}
             responses={note.responses}
