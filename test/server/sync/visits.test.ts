@@ -204,4 +204,21 @@ describe.each(dialects)('visits on %s', (dialect) => {
     await write(as.host, { ...v, schoolId: otherSchool, kind: 'coaching', hostId: ids.second });
     expect(await stored(v.id)).toMatchObject({ schoolId: school, kind: 'peer', hostId: ids.host });
   });
+  it('lets only the host remove an offer, and nobody take its id afterwards', async () => {
+    const v = offer();
+    await write(as.host, v, null);
+    const remove = (cookie: string, baseRev: number) =>
+      server.push(
+        client,
+        [{ ...put(client, 'visit', v), op: 'delete', data: null, baseRev }],
+        cookie,
+      );
+    expect((await remove(as.colleague, 1)).results[0]).toMatchObject({ status: 'rejected' });
+    expect((await remove(as.principal, 1)).results[0]).toMatchObject({ status: 'rejected' });
+    expect((await remove(as.host, 1)).results[0]).toMatchObject({ status: 'applied' });
+    const takeover = await write(as.colleague, { ...v, hostId: ids.colleague }, 2);
+    expect(takeover).toMatchObject({ status: 'rejected', errors: [{ path: 'id' }] });
+    const gone = latest(await pullAll(server, as.colleague), 'visit').get(v.id);
+    expect(gone).toMatchObject({ deleted: true });
+  });
 });
