@@ -144,7 +144,10 @@ describe('a peer visit from offer to debrief, and what the principal sees', () =
     expect(ics).toContain(FOCUS.replace(/,/g, '\\,').slice(0, 40));
   });
 
-  it('keeps the observer’s notes theirs and shares exactly the ticked parts', async () => {
+  it('keeps the observer’s notes theirs, offline, and shares exactly the ticked parts', async () => {
+    // No Wi-Fi in the host's room: the server is gone for the whole visit.
+    await server.stop();
+    await observer.context().setOffline(true);
     await observer.getByRole('button', { name: 'Take notes' }).click();
     await observer.getByRole('note', { name: "The host's focus" }).getByText(FOCUS).waitFor();
     await observer.getByRole('textbox', { name: 'Noticings', exact: true }).fill(NOTE.noticings);
@@ -154,7 +157,7 @@ describe('a peer visit from offer to debrief, and what the principal sees', () =
       .fill(NOTE.students);
     await observer.getByRole('textbox', { name: 'Wonderings', exact: true }).fill(NOTE.wonderings);
     await shoot(observer, 'notes');
-    // Leaving mid-visit loses nothing: a reload comes back to the same notes.
+    // Leaving mid-visit loses nothing: a reload, offline, comes back to the same notes.
     await observer.reload();
     await observer.getByLabel('Noticings').waitFor();
     expect(await observer.getByLabel('Noticings').inputValue()).toBe(NOTE.noticings);
@@ -169,6 +172,13 @@ describe('a peer visit from offer to debrief, and what the principal sees', () =
     await observer.getByLabel('Wonder', { exact: true }).check();
     await observer.getByLabel('What I will try in my room').fill(NOTE.reflection);
     await shoot(observer, 'afterwards', observer.getByLabel('What I will try in my room'));
+    await observer
+      .getByTestId('sync-status')
+      .getByText(/Offline/)
+      .waitFor();
+
+    await server.start();
+    await observer.context().setOffline(false);
     await syncNow(observer);
   });
 
