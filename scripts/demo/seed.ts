@@ -4,7 +4,6 @@ import { countUsers } from '../../src/server/auth/repository';
 import type { Database } from '../../src/server/db/schema';
 import { seedAccounts } from './accounts';
 import { seededRandom } from './random';
-import type { VISITS_SKIPPED } from './visits';
 import { seedVisits } from './visits';
 import { seedWalkthroughs } from './walkthroughs';
 import { demoWriter } from './writer';
@@ -19,7 +18,7 @@ export interface DemoSummary {
   staff: number;
   observations: number;
   rounds: number;
-  visits: number | typeof VISITS_SKIPPED;
+  visits: number;
 }
 
 export class DemoRefused extends Error {}

@@ -3,18 +3,7 @@ import type { Reflection, ShareChoices, Visit, VisitNote } from '../../src/share
 import type { SeededDistrict, SeededPerson } from './accounts';
 import { seededUuid, type Random } from './random';
 import { answersFor } from './responses';
-import { DemoRejected, type Change, type DemoWriter } from './writer';
-
-/**
- * GUARD, to remove once the visit policies are merged: on the accounts branch the
- * visit, visit-note and reflection policies are `closed`, so the server refuses
- * them with this message. The demo then reports the visits as skipped; any other
- * refusal still stops it.
- */
-const CLOSED_POLICY = 'This kind of record cannot be written yet';
-export const VISITS_SKIPPED = 'skipped: visits not available yet';
-const isClosedPolicy = (error: unknown) =>
-  error instanceof DemoRejected && error.errors.some((e) => e.message === CLOSED_POLICY);
+import type { Change, DemoWriter } from './writer';
 
 const share = (parts: Partial<ShareChoices>): ShareChoices => ({
   responses: false,
@@ -128,7 +117,7 @@ export async function seedVisits(
   writer: DemoWriter,
   random: Random,
   district: SeededDistrict,
-): Promise<number | typeof VISITS_SKIPPED> {
+): Promise<number> {
   const p = district.people;
   const stories: Story[] = [
     {
@@ -200,11 +189,6 @@ export async function seedVisits(
       hostReflection: 'Next lab I will have groups swap whiteboards before testing.',
     },
   ];
-  try {
-    for (const story of stories) await tell(writer, random, district.schools.lincoln.id, story);
-  } catch (error) {
-    if (isClosedPolicy(error)) return VISITS_SKIPPED;
-    throw error;
-  }
+  for (const story of stories) await tell(writer, random, district.schools.lincoln.id, story);
   return stories.length;
 }

@@ -15,6 +15,7 @@ import { securityHeaders } from './http/security-headers';
 import { schoolRoutes } from './schools/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
+import { visitRoutes } from './visits/routes';
 
 // zod/mini ships without messages; the server can afford the English ones so every
 // 400 says what was expected. (The client keeps its bundle small and words its own.)
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
+  api.route('/visits', visitRoutes(options.db));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
 

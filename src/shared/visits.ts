@@ -58,7 +58,14 @@ export const ShareChoices = z.object({
 });
 export type ShareChoices = z.infer<typeof ShareChoices>;
 
-const noteText = (label: string) => plainText(label, 0, 10_000);
+/**
+ * Note text is saved on every keystroke, so it is never trimmed or refused for its
+ * characters (a refused keystroke would be a lost note); it is rendered as text.
+ */
+const noteText = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .check(z.maxLength(10_000, { error: `${label} is at most 10,000 characters` }));
 
 /**
  * The observer's notes on a peer or coaching visit. They belong to the observer:
@@ -143,7 +150,7 @@ export const Reflection = z.object({
   id: z.uuid(),
   visitId: z.uuid(),
   authorId: z.uuid(),
-  text: plainText('Reflection', 0, 10_000),
+  text: noteText('Reflection'),
   updatedAt: isoDateTime,
 });
 export type Reflection = z.infer<typeof Reflection>;

@@ -67,10 +67,15 @@ const matrix: readonly Row[] = [
   ['PUSH round',                         'other',    "other's",         'rejected', 'rejected', 'rejected', 'applied',  401],
   ['PUSH round-progress',                'own',      'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
   ['PUSH shared-note',                   'own',      'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
-  // Closed on the accounts branch; the visits branch replaces these three rows.
-  ['PUSH visit',                         'own',      'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
-  ['PUSH visit-note',                    'own',      'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
-  ['PUSH reflection',                    'own',      'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
+  // Peer offers: any staff member hosts one in their own school; a district admin hosts none.
+  ['PUSH visit',                         'own',      'new',             'applied',  'applied',  'applied',  'rejected', 401],
+  ['PUSH visit',                         'other',    'new',             'rejected', 'rejected', 'rejected', 'rejected', 401],
+  // Notes only from the visit's observer ('own': the actor booked the visit).
+  ['PUSH visit-note',                    'own',      'own',             'applied',  'applied',  'applied',  'rejected', 401],
+  ['PUSH visit-note',                    'own',      "other's",         'rejected', 'rejected', 'rejected', 'rejected', 401],
+  // Reflections from the host or the observer ('own': the actor hosts the visit).
+  ['PUSH reflection',                    'own',      'own',             'applied',  'applied',  'applied',  'rejected', 401],
+  ['PUSH reflection',                    'own',      "other's",         'rejected', 'rejected', 'rejected', 'rejected', 401],
 
   ['PULL observation',                   'own',      'own',             'sees',     'sees',     'sees',     'sees',     401],
   ['PULL observation',                   'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
@@ -82,12 +87,16 @@ const matrix: readonly Row[] = [
   ['PULL round',                         'other',    "other's",         'hidden',   'hidden',   'hidden',   'sees',     401],
   ['PULL round-progress',                'own',      "other's",         'sees',     'sees',     'sees',     'sees',     401],
   ['PULL round-progress',                'other',    "other's",         'hidden',   'hidden',   'hidden',   'sees',     401],
-  // Placed as the visit-note policy places them (visits branch): the author only,
-  // and the host for exactly the shared parts. Never a principal or an admin.
+  ['PULL visit',                         'own',      "other's",         'sees',     'sees',     'sees',     'sees',     401],
+  ['PULL visit',                         'other',    "other's",         'hidden',   'hidden',   'hidden',   'sees',     401],
+  // A note is its author's; the host receives the shared parts. Never a principal or an admin.
+  // ('own' and 'shared with me' are stored with their policy's placement, since a district
+  // admin can neither observe nor host; "other's" go through push between two colleagues.)
   ['PULL visit-note',                    'own',      'own',             'sees',     'sees',     'sees',     'sees',     401],
   ['PULL visit-note',                    'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
   ['PULL shared-note',                   'own',      'shared with me',  'sees',     'sees',     'sees',     'sees',     401],
   ['PULL shared-note',                   'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
+  ['PULL reflection',                    'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
 ];
 
 interface Attempt {
@@ -142,6 +151,43 @@ async function pulled(a: Attempt, entityId: string): Promise<Outcome> {
     if (!page.hasMore) return 'hidden';
     cursor = page.cursor;
   }
+}
+
+/** A peer offer posted by `host` in school A; its id. */
+async function postOffer(w: World, host: { id: string; cookie: string }) {
+  const v = build.visit(host.id, w.schoolA);
+  await seed(host.cookie, put('visit', v.id, v), w.server);
+  return v.id;
+}
+const bookedBy = (w: World, visitId: string, observerId: string) => ({
+  ...build.visit(w.teacherOf.A.id, w.schoolA),
+  id: visitId,
+  observerId,
+  observerName: 'Observer',
+});
+async function book(w: World, visitId: string, observer: { id: string; cookie: string }) {
+  await seed(
+    observer.cookie,
+    put('visit', visitId, bookedBy(w, visitId, observer.id), 1),
+    w.server,
+  );
+}
+const noteOn = (w: World, visitId: string, observerId: string) => ({
+  ...build.visitNote(observerId, w.schoolA),
+  visitId,
+  status: 'complete' as const,
+  endedAt: '2026-11-24T14:30:00.000Z',
+});
+/**
+ * A peer visit between two colleagues of school A (teacher hosts, coach observes) with a
+ * finished note whose noticings are shared: what a third person must never receive.
+ */
+async function sharedVisit(w: World) {
+  const visitId = await postOffer(w, w.teacherOf.A);
+  await book(w, visitId, w.coachOf.A);
+  const n = noteOn(w, visitId, w.coachOf.A.id);
+  await seed(w.coachOf.A.cookie, put('visit-note', n.id, n), w.server);
+  return { visitId, noteId: n.id };
 }
 
 const newUserIn = async (w: World, schoolId: string) =>
@@ -260,15 +306,35 @@ const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     return push(a, put('shared-note', n.noteId, n));
   },
   'PUSH visit': (a) => {
-    const v = build.visit(a.actor?.id ?? a.world.teacherOf.A.id, a.world.schoolA);
+    const host = a.actor?.id ?? a.world.teacherOf.A.id;
+    const v = build.visit(host, schoolOf(a.world, a.school)!);
     return push(a, put('visit', v.id, v));
   },
-  'PUSH visit-note': (a) => {
-    const n = build.visitNote(a.actor?.id ?? a.world.teacherOf.A.id, a.world.schoolA);
+  'PUSH visit-note': async (a) => {
+    const w = a.world;
+    const visitId = await postOffer(w, w.teacherOf.A);
+    if (a.record === "other's") {
+      await book(w, visitId, w.coachOf.A);
+      return push(a, put('visit-note', crypto.randomUUID(), noteOn(w, visitId, a.actor?.id ?? '')));
+    }
+    if (!a.actor) return push(a, put('visit-note', crypto.randomUUID(), noteOn(w, visitId, '')));
+    const booking = await push(a, put('visit', visitId, bookedBy(w, visitId, a.actor.id), 1));
+    if (booking !== 'applied') return booking;
+    const n = noteOn(w, visitId, a.actor.id);
     return push(a, put('visit-note', n.id, n));
   },
-  'PUSH reflection': (a) => {
-    const r = build.reflection(a.actor?.id ?? a.world.teacherOf.A.id);
+  'PUSH reflection': async (a) => {
+    const w = a.world;
+    const hostId = a.record === 'own' && a.actor ? a.actor.id : w.teacherOf.A.id;
+    const v = build.visit(hostId, w.schoolA);
+    if (a.record === 'own' && a.actor) {
+      const posted = await push(a, put('visit', v.id, v));
+      if (posted !== 'applied') return posted;
+    } else {
+      await seed(w.teacherOf.A.cookie, put('visit', v.id, v), w.server);
+      await book(w, v.id, w.coachOf.A);
+    }
+    const r = { ...build.reflection(a.actor?.id ?? hostId), visitId: v.id };
     return push(a, put('reflection', r.id, r));
   },
 
@@ -308,14 +374,37 @@ const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     await seed(coach.cookie, put('observation', o.id, o), w.server);
     return pulled(a, r.id);
   },
+  'PULL visit': async (a) => {
+    const w = a.world;
+    const host = w.teacherOf[side(a.school)];
+    const v = build.visit(host.id, schoolOf(w, a.school)!);
+    await seed(host.cookie, put('visit', v.id, v), w.server);
+    return pulled(a, v.id);
+  },
   'PULL visit-note': async (a) => {
-    const author = a.record === 'own' && a.actor ? a.actor.id : a.world.teacherOf.A.id;
-    const n = build.visitNote(author, a.world.schoolA);
-    await storePlaced(a.world, 'visit-note', n.id, n, ownerOnly(author, a.world.schoolA));
+    const w = a.world;
+    if (a.record === "other's") {
+      const { noteId } = await sharedVisit(w);
+      return pulled(a, noteId);
+    }
+    const author = a.actor?.id ?? w.teacherOf.A.id;
+    const n = build.visitNote(author, w.schoolA);
+    await storePlaced(w, 'visit-note', n.id, n, ownerOnly(author, w.schoolA));
     return pulled(a, n.id);
   },
+  'PULL reflection': async (a) => {
+    const w = a.world;
+    const { visitId } = await sharedVisit(w);
+    const r = { ...build.reflection(w.teacherOf.A.id), visitId };
+    await seed(w.teacherOf.A.cookie, put('reflection', r.id, r), w.server);
+    return pulled(a, r.id);
+  },
   'PULL shared-note': async (a) => {
-    const host = a.record === 'shared with me' && a.actor ? a.actor.id : a.world.coachOf.A.id;
+    if (a.record === "other's") {
+      const { noteId } = await sharedVisit(a.world);
+      return pulled(a, noteId);
+    }
+    const host = a.actor?.id ?? a.world.coachOf.A.id;
     const n = build.sharedNote(a.world.teacherOf.A.id, host);
     await storePlaced(a.world, 'shared-note', n.noteId, n, {
       ownerId: null,

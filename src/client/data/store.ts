@@ -119,6 +119,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     useUsableProtocols: () => useLiveQuery(() => usableProtocols(db), []),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
+    /** Tracks a write and reports its failure: for feature stores loaded on first use. */
+    track: saved,
   };
 }
 

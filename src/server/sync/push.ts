@@ -149,7 +149,7 @@ async function applyMutation(
   const stamp = now.toISOString();
   // A record the server has never seen is accepted even with a baseRev: the
   // device's copy is the only one, and refusing it would strand the note.
-  const inOrder = current === null || current.rev === mutation.baseRev;
+  const inOrder = current === null || decision.merged === true || current.rev === mutation.baseRev;
   if (!inOrder) {
     const conflictId = randomUUID();
     const serverSeq = await nextServerSeq(db);

@@ -19,6 +19,7 @@ const SignInScreen = lazyScreen(() =>
 const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
+const VisitsScreens = lazyScreen(() => import('../visits').then((m) => m.VisitsScreens));
 
 const RoundList = lazyScreen(() => import('../rounds').then((m) => m.RoundList));
 const RoundPlanner = lazyScreen(() => import('../rounds').then((m) => m.RoundPlanner));
@@ -46,6 +47,8 @@ function Screen({ route }: { route: Route }) {
       return <ProtocolLibrary />;
     case 'protocol':
       return <ProtocolEditor id={route.id} version={route.version} />;
+    case 'visits':
+      return <VisitsScreens path={route.path} />;
     case 'list':
       return <ObservationList />;
     case 'rounds':
@@ -74,7 +77,11 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
         <nav aria-label="Main">
           <a
             href={hrefFor({ name: 'list' })}
-            aria-current={!inProtocols && !inRounds && route.name !== 'admin' ? 'page' : undefined}
+            aria-current={
+              !inProtocols && !inRounds && route.name !== 'admin' && route.name !== 'visits'
+                ? 'page'
+                : undefined
+            }
           >
             Observations
           </a>
@@ -85,6 +92,12 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
           )}
           <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
             Protocols
+          </a>
+          <a
+            href={hrefFor({ name: 'visits', path: '' })}
+            aria-current={route.name === 'visits' ? 'page' : undefined}
+          >
+            Visits
           </a>
           {manages && (
             <a

@@ -12,7 +12,9 @@ export type Route =
   | { name: 'invite'; token: string }
   | { name: 'rounds' }
   | { name: 'round-plan'; id: string | null }
-  | { name: 'round'; id: string };
+  | { name: 'round'; id: string }
+  /** Peer and coaching visits; `path` is parsed by the visits screens themselves. */
+  | { name: 'visits'; path: string };
 
 /** Hash routes keep every screen inside the one cached app shell. */
 export function parseRoute(hash: string): Route {
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
   const round = /^\/rounds\/([0-9a-f-]{36})(\/plan)?$/i.exec(path);
   if (round?.[1])
     return round[2] ? { name: 'round-plan', id: round[1] } : { name: 'round', id: round[1] };
+  const visits = /^\/visits((?:\/[A-Za-z0-9-]+){0,2})$/.exec(path);
+  if (visits) return { name: 'visits', path: visits[1] ?? '' };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -64,6 +68,8 @@ export function hrefFor(route: Route): string {
       return route.id ? `#/rounds/${route.id}/plan` : '#/rounds/new';
     case 'round':
       return `#/rounds/${route.id}`;
+    case 'visits':
+      return `#/visits${route.path}`;
   }
 }
 

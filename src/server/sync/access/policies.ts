@@ -3,16 +3,14 @@ import { observationPolicy } from './observation-policy';
 import { denied } from './placement';
 import type { EntityPolicy } from './policy';
 import { protocolPolicy } from './protocol-policy';
+import { reflectionPolicy } from './reflection-policy';
 import { roundPolicy } from './round-policy';
+import { visitNotePolicy } from './visit-note-policy';
+import { visitPolicy } from './visit-policy';
 
 /** Written only by the server, as a consequence of another write. */
 const derivedOnly: EntityPolicy = {
   decide: async () => denied('entity', 'The server derives these records; they cannot be written'),
-};
-
-/** Until an entity's rules are written, nobody writes it: fail closed. */
-const closed: EntityPolicy = {
-  decide: async () => denied('entity', 'This kind of record cannot be written yet'),
 };
 
 /** Every entity's write rules, in one place. */
@@ -21,8 +19,8 @@ export const policies: Record<Entity, EntityPolicy> = {
   protocol: protocolPolicy,
   round: roundPolicy,
   'round-progress': derivedOnly,
-  visit: closed,
-  'visit-note': closed,
+  visit: visitPolicy,
+  'visit-note': visitNotePolicy,
   'shared-note': derivedOnly,
-  reflection: closed,
+  reflection: reflectionPolicy,
 };

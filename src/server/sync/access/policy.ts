@@ -19,7 +19,17 @@ export interface WriteRequest {
  * merge with the stored version) with this placement.
  */
 export type WriteDecision =
-  { ok: true; data: unknown; placement: Placement } | { ok: false; errors: FieldIssue[] };
+  | {
+      ok: true;
+      data: unknown;
+      placement: Placement;
+      /**
+       * `data` was merged onto the stored version field by field, so a stale
+       * baseRev is no conflict: several people write one record (a visit).
+       */
+      merged?: boolean;
+    }
+  | { ok: false; errors: FieldIssue[] };
 
 export interface AppliedWrite {
   /** Who made the change. */

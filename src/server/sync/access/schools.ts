@@ -21,3 +21,18 @@ export async function notOnStaff(
   const staff = new Set(rows.map((r) => r.user_id));
   return userIds.filter((id) => !staff.has(id));
 }
+
+/** The role a user holds in a school, or null when they are not on its staff. */
+export async function roleInSchool(
+  db: Queryable,
+  schoolId: string,
+  userId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('school_id', '=', schoolId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}

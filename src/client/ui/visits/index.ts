@@ -1,0 +1,1 @@
+export { VisitsScreens } from './VisitsScreens';
