@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_SUPPRESS_BELOW, MIN_SUPPRESS_BELOW } from '../shared/aggregates/suppression';
 
 export interface ServerConfig {
   port: number;
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   distDir: string;
+  /** Dashboard cells resting on fewer classrooms than this are suppressed. */
+  suppressBelow: number;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a clear message. */
@@ -20,8 +23,18 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)',
     );
   }
+  const suppressBelow =
+    env.SUPPRESS_BELOW === undefined || env.SUPPRESS_BELOW === ''
+      ? DEFAULT_SUPPRESS_BELOW
+      : Number(env.SUPPRESS_BELOW);
+  if (!Number.isInteger(suppressBelow) || suppressBelow < MIN_SUPPRESS_BELOW) {
+    throw new Error(
+      `SUPPRESS_BELOW must be a whole number of at least ${MIN_SUPPRESS_BELOW} (a figure about fewer classrooms is about people), not "${env.SUPPRESS_BELOW}"`,
+    );
+  }
   return {
     port,
+    suppressBelow,
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl,

@@ -53,7 +53,7 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   try {
-    await migrateSchema(schema);
+    await migrateSchemaRetrying(schema);
   } catch (error) {
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
@@ -93,6 +93,24 @@ class OneSchemaDialect extends PostgresDialect {
       getTables,
       getMetadata: async (options) => ({ tables: await getTables(options) }),
     };
+  }
+}
+
+/**
+ * The introspector reads the catalog of every schema; when a parallel test file drops
+ * its schema mid-read, PostgreSQL answers "schema (column, relation) … does not exist". Trying again
+ * is safe: a failed migration leaves nothing behind in this fresh schema.
+ */
+async function migrateSchemaRetrying(schema: string, attempts = 5) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await migrateSchema(schema);
+    } catch (error) {
+      const vanished =
+        error instanceof Error &&
+        /^(schema|column|relation) "[^"]+".* does not exist$/.test(error.message);
+      if (!vanished || attempt >= attempts) throw error;
+    }
   }
 }
 

@@ -37,5 +37,12 @@ export function seenFigure(counts: SeenCounts, threshold: number): SeenFigure {
           answered,
           allNa: false,
         }));
-  return { kind: 'seen', classrooms, ...counts, share };
+  return {
+    kind: 'seen',
+    classrooms,
+    seen: counts.seen,
+    notSeen: counts.notSeen,
+    na: counts.na,
+    share,
+  };
 }

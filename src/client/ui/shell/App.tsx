@@ -17,6 +17,9 @@ const SignInScreen = lazyScreen(() =>
   import('../account/AccountScreens').then((m) => m.SignInScreen),
 );
 const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
+const ResultsScreen = lazyScreen(() =>
+  import('../dashboard/ResultsScreen').then((m) => m.ResultsScreen),
+);
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
 
@@ -27,6 +30,8 @@ function Screen({ route }: { route: Route }) {
       return <SignInScreen email={store.user.email} />;
     case 'admin':
       return <AdminScreen />;
+    case 'results':
+      return <ResultsScreen />;
     case 'setup':
     case 'invite':
       return (
@@ -53,6 +58,8 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const manages =
     store.user.districtAdmin || store.user.memberships.some((m) => m.role === 'principal');
   const inProtocols = route.name === 'protocols' || route.name === 'protocol';
+  // Teachers see their school's results while it shares them; the screen says when not.
+  const seesResults = store.user.districtAdmin || store.user.memberships.length > 0;
   return (
     <>
       <header class="app-header">
@@ -62,13 +69,25 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
         <nav aria-label="Main">
           <a
             href={hrefFor({ name: 'list' })}
-            aria-current={!inProtocols && route.name !== 'admin' ? 'page' : undefined}
+            aria-current={
+              !inProtocols && route.name !== 'admin' && route.name !== 'results'
+                ? 'page'
+                : undefined
+            }
           >
             Observations
           </a>
           <a href={hrefFor({ name: 'protocols' })} aria-current={inProtocols ? 'page' : undefined}>
             Protocols
           </a>
+          {seesResults && (
+            <a
+              href={hrefFor({ name: 'results' })}
+              aria-current={route.name === 'results' ? 'page' : undefined}
+            >
+              Results
+            </a>
+          )}
           {manages && (
             <a
               href={hrefFor({ name: 'admin' })}

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'protocol'; id: string; version: number }
   | { name: 'signin' }
   | { name: 'admin' }
+  | { name: 'results' }
   | { name: 'setup'; token: string }
   | { name: 'invite'; token: string };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/protocols') return { name: 'protocols' };
   if (path === '/signin') return { name: 'signin' };
   if (path === '/admin') return { name: 'admin' };
+  if (path === '/results') return { name: 'results' };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -46,6 +48,8 @@ export function hrefFor(route: Route): string {
       return '#/signin';
     case 'admin':
       return '#/admin';
+    case 'results':
+      return '#/results';
     case 'setup':
       return `#/setup/${route.token}`;
     case 'invite':
