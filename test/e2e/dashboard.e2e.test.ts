@@ -14,6 +14,26 @@ const PRINCIPAL = {
 const PROTOCOL = { id: 'blast-empowered-learning', version: 1 };
 type Answer = 'seen' | 'not_seen' | 'na';
 
+/** Every control a finger taps is at least 44 px each way (a radio counts by its label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'main button, main a.button, main select, main input, main summary',
+      ),
+    ]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const tapped = el.matches('[type=radio], [type=checkbox]')
+          ? (el.closest('label') ?? el)
+          : el;
+        return { el, box: tapped.getBoundingClientRect() };
+      })
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
+  );
+}
+
 let seq = 0;
 function mutation(clientId: string, entity: string, data: { id: string }) {
   seq += 1;
@@ -191,9 +211,11 @@ describe('the results dashboard', () => {
     await page.getByText('Partners compared strategies at table 1.').waitFor();
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
     await page.screenshot({ path: `${screens}/dashboard-results-1024x768.png`, fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
     await page.screenshot({ path: `${screens}/dashboard-results-768x1024.png`, fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
   });
@@ -226,5 +248,13 @@ describe('the results dashboard', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows the last results it got, marked "as of", when the server cannot be reached', async () => {
+    await server.stop();
+    await page.reload();
+    await page.getByText(/Offline: showing the results as of/).waitFor();
+    const peer = page.locator('tr[data-look-for="students-talk-to-peer"] .results-share');
+    expect(await peer.textContent()).toBe('66.7%');
   });
 });
