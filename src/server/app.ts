@@ -9,6 +9,7 @@ import { adminRoutes } from './admin/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
+import { dashboardRoutes } from './dashboard/routes';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
@@ -29,6 +30,8 @@ export interface AppOptions {
   log?: (message: string, error: unknown) => void;
   /** scrypt cost; tests lower it to stay fast. */
   passwordCost?: ScryptCost;
+  /** Dashboard cells resting on fewer classrooms are suppressed; default 5, never below 3. */
+  suppressBelow?: number;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -54,6 +57,10 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes(options.db, { now, log }));
   api.route('/visits', visitRoutes(options.db));
+  api.route(
+    '/dashboard',
+    dashboardRoutes(options.db, { now, suppressBelow: options.suppressBelow ?? 5 }),
+  );
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
 

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(handle.db, { schema: handle.schema });
   for (const name of applied) console.log(`migrated: ${name}`);
 
-  const app = createApp({ db: handle.db, distDir: config.distDir });
+  const app = createApp({
+    db: handle.db,
+    distDir: config.distDir,
+    suppressBelow: config.suppressBelow,
+  });
   const setupToken = await setupTokenIfEmpty(handle.db, new Date());
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     if (setupToken) {

@@ -63,3 +63,20 @@ export const importRoster = (csv: string) =>
     method: 'POST',
     body: JSON.stringify({ csv }),
   });
+
+const SharingRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  shareWithStaff: z.boolean(),
+  mayChangeSharing: z.boolean(),
+});
+export type SharingRow = z.infer<typeof SharingRow>;
+
+export const resultsOptions = () =>
+  call(z.object({ schools: z.array(SharingRow) }), '/api/dashboard/options');
+export const setResultsSharing = (schoolId: string, shareWithStaff: boolean) =>
+  call(
+    z.object({ schoolId: z.string(), shareWithStaff: z.boolean() }),
+    `/api/dashboard/sharing/${schoolId}`,
+    { method: 'PUT', body: JSON.stringify({ shareWithStaff }) },
+  );

@@ -3,6 +3,7 @@ import type { Observation, ObservationSetup } from '../../shared/observation';
 import { Protocol, protocolKey, type ProtocolKind } from '../../shared/protocol';
 import { archive, publish } from '../../shared/protocol-rules';
 import { saveSchools } from './account';
+import { readResults } from './dashboard';
 import type { LookforDb } from './db';
 import { useLiveQuery } from './live';
 import { readSyncMeta } from './meta';
@@ -121,6 +122,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
     /** Tracks a write and reports its failure: for feature stores loaded on first use. */
     track: saved,
+    /** A results dashboard view, or the last one kept on this device when offline. */
+    readResults: <T>(path: string) => readResults<T>(db, path, now()),
   };
 }
 

@@ -4,6 +4,7 @@ import * as syncTables from './migrations/2026-11-23T00-00-sync-tables';
 import * as accounts from './migrations/2026-11-23T01-00-accounts';
 import * as recordOwners from './migrations/2026-11-23T02-00-record-owners';
 import * as recordPlacement from './migrations/2026-11-23T03-00-record-placement';
+import * as observationFacts from './migrations/2026-11-23T04-00-observation-facts';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T01-00-accounts': accounts,
   '2026-11-23T02-00-record-owners': recordOwners,
   '2026-11-23T03-00-record-placement': recordPlacement,
+  '2026-11-23T04-00-observation-facts': observationFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -122,6 +122,61 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** One finished walkthrough visit, for the dashboard: no observer, room or teacher. */
+export interface ObservationVisitsTable {
+  observation_id: string;
+  school_id: string;
+  round_id: string | null;
+  protocol_id: string;
+  protocol_version: number;
+  grade_band: string;
+  subject: string;
+  /** The UTC date the visit started, YYYY-MM-DD. */
+  observed_on: string;
+  notes: string;
+}
+
+/** One answered look-for of a finished walkthrough visit. */
+export interface ObservationFactsTable {
+  observation_id: string;
+  look_for_id: string;
+  school_id: string;
+  round_id: string | null;
+  protocol_id: string;
+  protocol_version: number;
+  grade_band: string;
+  subject: string;
+  observed_on: string;
+  /** seen, not_seen, na, level, count, quote, choice or text. */
+  answer: string;
+  seen: number;
+  not_seen: number;
+  na: number;
+  level_id: string | null;
+  tally: number | null;
+  has_quote: number;
+  quote: string | null;
+}
+
+/** Seen answers summed per school, protocol, round ('' for none), day and look-for. */
+export interface ObservationFactTotalsTable {
+  school_id: string;
+  protocol_id: string;
+  round_id: string;
+  observed_on: string;
+  look_for_id: string;
+  seen: number;
+  not_seen: number;
+  na: number;
+}
+
+export interface SchoolResultSettingsTable {
+  school_id: string;
+  share_with_staff: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -135,4 +190,8 @@ export interface Database {
   records: RecordsTable;
   conflicts: ConflictsTable;
   mutations: MutationsTable;
+  observation_visits: ObservationVisitsTable;
+  observation_facts: ObservationFactsTable;
+  observation_fact_totals: ObservationFactTotalsTable;
+  school_result_settings: SchoolResultSettingsTable;
 }

@@ -3,6 +3,7 @@ import type { SchoolRole } from '../../../shared/accounts';
 import { createSchool, listSchools, type SchoolRow } from '../../account/admin-api';
 import { useServices } from '../app-context';
 import { InviteForm } from './InviteForm';
+import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
 
 /**
@@ -92,6 +93,7 @@ export function AdminScreen() {
       )}
       {schools.length > 0 && <InviteForm schools={schools} roles={roles} />}
       {districtAdmin && <RosterImport />}
+      <ResultsSharing />
     </section>
   );
 }

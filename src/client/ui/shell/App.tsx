@@ -17,6 +17,9 @@ const SignInScreen = lazyScreen(() =>
   import('../account/AccountScreens').then((m) => m.SignInScreen),
 );
 const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
+const ResultsScreen = lazyScreen(() =>
+  import('../dashboard/ResultsScreen').then((m) => m.ResultsScreen),
+);
 const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
 const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
 const VisitsScreens = lazyScreen(() => import('../visits').then((m) => m.VisitsScreens));
@@ -32,6 +35,8 @@ function Screen({ route }: { route: Route }) {
       return <SignInScreen email={store.user.email} />;
     case 'admin':
       return <AdminScreen />;
+    case 'results':
+      return <ResultsScreen />;
     case 'setup':
     case 'invite':
       return (
@@ -78,7 +83,11 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
           <a
             href={hrefFor({ name: 'list' })}
             aria-current={
-              !inProtocols && !inRounds && route.name !== 'admin' && route.name !== 'visits'
+              !inProtocols &&
+              !inRounds &&
+              route.name !== 'admin' &&
+              route.name !== 'visits' &&
+              route.name !== 'results'
                 ? 'page'
                 : undefined
             }
@@ -99,6 +108,14 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
           >
             Visits
           </a>
+          {onStaff && (
+            <a
+              href={hrefFor({ name: 'results' })}
+              aria-current={route.name === 'results' ? 'page' : undefined}
+            >
+              Results
+            </a>
+          )}
           {manages && (
             <a
               href={hrefFor({ name: 'admin' })}

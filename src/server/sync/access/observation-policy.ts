@@ -1,5 +1,6 @@
 import { Observation } from '../../../shared/observation';
 import { Round, RoundProgress } from '../../../shared/rounds';
+import { recordFacts } from '../../dashboard/facts';
 import { findRecord, writeDerived, type Queryable } from '../repository';
 import { isMember, leads, type Actor } from './actor';
 import { denied, ownerOnly } from './placement';
@@ -80,6 +81,7 @@ export const observationPolicy: EntityPolicy = {
 
   /** A finished visit to a round's room marks that room visited for the whole team. */
   async derive(db, write) {
+    await recordFacts(db, write); // the dashboard's facts, replaced on every write
     if (write.deleted) return;
     const o = write.data as Observation;
     if (!o.roundId || !o.roomId || o.status !== 'complete') return;

@@ -1,0 +1,30 @@
+import type { GroupRow } from '../../../shared/aggregates/groups';
+import { hiddenLabel, shareText } from './format';
+
+/** Sections and tags (Profile of the Graduate traits, strategic areas), answers pooled. */
+export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshold: number }) {
+  if (groups.length === 0) return null;
+  return (
+    <table class="results-table">
+      <caption>By section and by tag</caption>
+      <thead>
+        <tr>
+          <th scope="col">Section or tag</th>
+          <th scope="col">Classrooms</th>
+          <th scope="col">Percent seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={`${g.kind}:${g.id}`}>
+            <th scope="row">
+              {g.label} <span class="results-section">{g.kind === 'tag' ? 'tag' : 'section'}</span>
+            </th>
+            <td>{g.figure.suppressed ? hiddenLabel(threshold) : g.figure.classrooms}</td>
+            <td>{shareText(g.figure, threshold)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,47 @@
+import type { HeatMap } from '../../../shared/aggregates/heat-map';
+import { heatColour, hiddenLabel, shareText, shareValue } from './format';
+
+const headings = { gradeBand: 'grade band', subject: 'subject', school: 'school' } as const;
+
+/** The heat map as a table: colour plus the number, and the reason where a cell is hidden. */
+export function HeatMapTable(props: {
+  map: HeatMap;
+  threshold: number;
+  columnLabel?: (column: string) => string;
+}) {
+  const { map, threshold, columnLabel = (c) => c } = props;
+  if (map.columns.length === 0) return null;
+  return (
+    <table class="results-table heat-map">
+      <caption>Percent seen by look-for and {headings[map.by]}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Look-for</th>
+          {map.columns.map((c) => (
+            <th scope="col" key={c}>
+              {columnLabel(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {map.rows.map((row) => (
+          <tr key={row.lookForId}>
+            <th scope="row">{row.text}</th>
+            {row.cells.map((cell, i) => (
+              <td
+                key={map.columns[i]}
+                style={heatColour(shareValue(cell))}
+                class={cell.suppressed ? 'suppressed' : undefined}
+                title={cell.suppressed ? `${hiddenLabel(threshold)}: ${cell.reason}` : undefined}
+              >
+                {shareText(cell, threshold)}
+                {!cell.suppressed && <span class="heat-n"> ({cell.classrooms})</span>}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import type {
+  DashboardOptions,
+  District,
+  Evidence,
+  Summary,
+  Trend,
+} from '../../../shared/dashboard';
+import { EvidencePanel } from './EvidencePanel';
+import { formatAsOf, hiddenLabel } from './format';
+import { GroupTable } from './GroupTable';
+import { HeatMapTable } from './HeatMapTable';
+import { LookForTable } from './LookForTable';
+import { summaryQuery, trendQuery, type ResultsScope } from './query';
+import { ScopePicker } from './ScopePicker';
+import { SeenChart } from './SeenChart';
+import { TrendTable } from './TrendTable';
+import { useResults } from './use-results';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+
+/** The "extent present" dashboard: aggregates only, each resting on a shown number of classrooms. */
+export function ResultsScreen() {
+  const options = useResults<DashboardOptions>('/api/dashboard/options');
+  const [scope, setScope] = useState<ResultsScope>({
+    mode: 'round',
+    roundId: '',
+    schoolId: '',
+    protocolId: '',
+    from: yearAgo(),
+    to: today(),
+    gradeBand: '',
+    subject: '',
+    heat: 'gradeBand',
+  });
+  const opts = options?.ok ? options.value : null;
+  useEffect(() => {
+    if (!opts || scope.roundId || scope.schoolId) return;
+    const latest = opts.rounds.find((r) => r.status === 'closed') ?? opts.rounds[0];
+    setScope({
+      ...scope,
+      roundId: latest?.id ?? '',
+      mode: latest ? 'round' : 'range',
+      schoolId: latest?.schoolId ?? opts.schools[0]?.id ?? '',
+      protocolId: latest?.protocolId ?? opts.protocols[0]?.id ?? '',
+    });
+  }, [opts]);
+
+  const query = summaryQuery(scope);
+  const summary = useResults<Summary>(query ? `/api/dashboard/summary?${query}` : null);
+  const evidence = useResults<Evidence>(query ? `/api/dashboard/evidence?${query}` : null);
+  const shown = summary?.ok ? summary.value : null;
+  const trendPath = shown ? trendQuery(shown.scope.schoolId, shown.scope.protocolId, scope) : null;
+  const trend = useResults<Trend>(trendPath ? `/api/dashboard/trend?${trendPath}` : null);
+  const districtPath =
+    opts?.districtView && shown
+      ? `/api/dashboard/district?${new URLSearchParams({
+          protocolId: shown.scope.protocolId,
+          from: shown.scope.round?.startsOn ?? shown.scope.from ?? yearAgo(),
+          to: shown.scope.round?.endsOn ?? shown.scope.to ?? today(),
+        }).toString()}`
+      : null;
+  const district = useResults<District>(districtPath);
+
+  if (options && !options.ok) return <p class="screen banner attention">{options.message}</p>;
+  if (!opts) return <p class="screen muted">Loading…</p>;
+  if (opts.schools.length === 0) {
+    return (
+      <section class="screen">
+        <h2>Results</h2>
+        <p>Your school does not share walkthrough results with staff at the moment.</p>
+      </section>
+    );
+  }
+  const threshold = shown?.threshold ?? opts.threshold;
+  const schoolName = (id: string) => opts.schools.find((s) => s.id === id)?.name ?? 'School';
+  return (
+    <section class="screen results" aria-labelledby="results-title">
+      <h2 id="results-title">Results</h2>
+      <p class="muted no-print">
+        Share of visited classrooms where each look-for was seen. No figure is about one teacher:
+        anything resting on fewer than {threshold} classrooms is hidden.
+      </p>
+      <ScopePicker options={opts} scope={scope} onChange={setScope} />
+      {summary?.ok && summary.cached && (
+        <p class="banner info">Offline: showing the results as of {formatAsOf(summary.asOf)}.</p>
+      )}
+      {summary && !summary.ok && <p class="banner attention">{summary.message}</p>}
+      {!query && <p class="muted">Choose a round, or a school, a protocol and dates.</p>}
+      {shown && (
+        <div class="results-layout">
+          <div class="results-main">
+            <header class="results-head">
+              <h3>
+                {shown.scope.schoolName} ·{' '}
+                {shown.scope.round?.name ?? `${shown.scope.from} to ${shown.scope.to}`}
+              </h3>
+              <p>
+                {shown.scope.protocolName}
+                {shown.scope.gradeBand ? ` · ${shown.scope.gradeBand}` : ''}
+                {shown.scope.subject ? ` · ${shown.scope.subject}` : ''} ·{' '}
+                <strong>
+                  {shown.classrooms.suppressed
+                    ? hiddenLabel(threshold)
+                    : `${shown.classrooms.count} classrooms visited`}
+                </strong>
+                {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}
+              </p>
+              <div class="results-actions no-print">
+                <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>
+                  Export CSV
+                </a>
+                <button type="button" class="button" onClick={() => window.print()}>
+                  Print
+                </button>
+              </div>
+            </header>
+            <SeenChart rows={shown.lookFors} />
+            <LookForTable
+              rows={shown.lookFors}
+              threshold={threshold}
+              quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
+            />
+            <GroupTable groups={shown.groups} threshold={threshold} />
+            <HeatMapTable map={shown.heatMap} threshold={threshold} />
+            {trend?.ok && <TrendTable trend={trend.value} />}
+            {district?.ok && (
+              <HeatMapTable
+                map={district.value.heatMap}
+                threshold={threshold}
+                columnLabel={schoolName}
+              />
+            )}
+          </div>
+          <EvidencePanel evidence={evidence?.ok ? evidence.value : null} threshold={threshold} />
+        </div>
+      )}
+    </section>
+  );
+}

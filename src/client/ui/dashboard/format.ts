@@ -1,0 +1,31 @@
+import type { Cell } from '../../../shared/aggregates/suppression';
+import type { SeenFigure } from '../../../shared/aggregates/seen';
+import type { Figure } from '../../../shared/aggregates/table';
+
+export const hiddenLabel = (threshold: number) => `Fewer than ${threshold} classrooms`;
+
+/** Percent seen as words for a table cell; suppressed cells never carry a number. */
+export function shareText(cell: Cell<Figure | SeenFigure>, threshold: number): string {
+  if (cell.suppressed) return hiddenLabel(threshold);
+  if (cell.kind !== 'seen') return '';
+  if (cell.share.suppressed) return hiddenLabel(threshold);
+  if (cell.share.allNa) return 'All N/A';
+  return cell.share.percentSeen === null ? 'No answers' : `${cell.share.percentSeen}%`;
+}
+
+/** The percentage behind a cell, or null when none may be shown. */
+export function shareValue(cell: Cell<Figure | SeenFigure>): number | null {
+  if (cell.suppressed || cell.kind !== 'seen' || cell.share.suppressed) return null;
+  return cell.share.percentSeen;
+}
+
+/** A colour-blind-safe sequential scale (light to dark blue) for heat map cells. */
+export function heatColour(percent: number | null): { background: string; color: string } {
+  if (percent === null) return { background: '#eeeeee', color: '#1c2426' };
+  const steps = ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#2171b5', '#08519c'];
+  const i = Math.min(steps.length - 1, Math.floor(percent / (100 / steps.length)));
+  return { background: steps[i]!, color: i >= 4 ? '#ffffff' : '#1c2426' };
+}
+
+export const formatAsOf = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

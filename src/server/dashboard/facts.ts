@@ -1,0 +1,75 @@
+import { observationFacts } from '../../shared/aggregates/facts';
+import { Observation } from '../../shared/observation';
+import type { AppliedWrite } from '../sync/access/policy';
+import type { Queryable } from '../sync/repository';
+import { findProtocolVersion } from './protocols';
+import { refreshTotals, type TotalsKey } from './totals';
+
+const BATCH = 100;
+
+/**
+ * Replaces the dashboard facts of one observation; called in the push savepoint,
+ * so facts and record commit or roll back together. A deleted observation, or one
+ * no longer complete, leaves no facts.
+ */
+export async function recordFacts(db: Queryable, write: AppliedWrite): Promise<void> {
+  const before = await db
+    .selectFrom('observation_visits')
+    .select(['school_id', 'protocol_id', 'round_id', 'observed_on'])
+    .where('observation_id', '=', write.entityId)
+    .executeTakeFirst();
+  await replaceFacts(db, write);
+  const after = await db
+    .selectFrom('observation_visits')
+    .select(['school_id', 'protocol_id', 'round_id', 'observed_on'])
+    .where('observation_id', '=', write.entityId)
+    .executeTakeFirst();
+  const keys = [before, after].filter((k): k is TotalsKey => k !== undefined);
+  const same = keys.length === 2 && JSON.stringify(keys[0]) === JSON.stringify(keys[1]);
+  for (const key of same ? keys.slice(1) : keys) await refreshTotals(db, key);
+}
+
+async function replaceFacts(db: Queryable, write: AppliedWrite): Promise<void> {
+  await db.deleteFrom('observation_facts').where('observation_id', '=', write.entityId).execute();
+  await db.deleteFrom('observation_visits').where('observation_id', '=', write.entityId).execute();
+  if (write.deleted) return;
+  const parsed = Observation.safeParse(write.data);
+  if (!parsed.success) return;
+  const o = parsed.data;
+  const protocol = await findProtocolVersion(db, o.protocolId, o.protocolVersion);
+  const facts = protocol ? observationFacts(o, protocol) : null;
+  if (!facts) return;
+  const { visit } = facts;
+  const shared = {
+    observation_id: visit.observationId,
+    school_id: visit.schoolId,
+    round_id: visit.roundId,
+    protocol_id: visit.protocolId,
+    protocol_version: visit.protocolVersion,
+    grade_band: visit.gradeBand,
+    subject: visit.subject,
+    observed_on: visit.observedOn,
+  };
+  await db
+    .insertInto('observation_visits')
+    .values({ ...shared, notes: visit.notes })
+    .execute();
+  const rows = facts.answers.map((a) => ({
+    ...shared,
+    look_for_id: a.lookForId,
+    answer: a.answer,
+    seen: a.seen,
+    not_seen: a.notSeen,
+    na: a.na,
+    level_id: a.levelId,
+    tally: a.tally,
+    has_quote: a.quote ? 1 : 0,
+    quote: a.quote,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db
+      .insertInto('observation_facts')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+  }
+}

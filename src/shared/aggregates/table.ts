@@ -1,0 +1,65 @@
+import type { CatalogueEntry } from './catalogue';
+import { emptyCounts, type LookForCounts } from './counts';
+import { scaleFigure, type ScaleFigure } from './scale';
+import { seenFigure, type SeenFigure } from './seen';
+import { guard, type Cell } from './suppression';
+import { quoteFigure, tallyFigure, type QuoteFigure, type TallyFigure } from './tally';
+
+export interface OtherFigure {
+  kind: 'other';
+  classrooms: number;
+}
+
+export type Figure = SeenFigure | ScaleFigure | TallyFigure | QuoteFigure | OtherFigure;
+
+export interface LookForRow {
+  lookForId: string;
+  text: string;
+  kind: CatalogueEntry['kind'];
+  sectionTitle: string;
+  tags: string[];
+  figure: Cell<Figure>;
+}
+
+/** The figure of one look-for, before suppression. */
+export function figureOf(entry: CatalogueEntry, counts: LookForCounts, threshold: number): Figure {
+  switch (entry.kind) {
+    case 'seen':
+      return seenFigure(counts, threshold);
+    case 'scale':
+      return scaleFigure(counts.levels, entry.levels);
+    case 'tally':
+      return tallyFigure(counts.tallyCount, counts.tallySum, counts.tallySumOfSquares);
+    case 'quote':
+      return quoteFigure(counts.classrooms, counts.quotes);
+    default:
+      return { kind: 'other', classrooms: counts.classrooms };
+  }
+}
+
+/** One figure, suppressed as a whole when it rests on fewer classrooms than the threshold. */
+export function cellOf(
+  entry: CatalogueEntry,
+  counts: LookForCounts | undefined,
+  threshold: number,
+): Cell<Figure> {
+  const c = counts ?? emptyCounts(entry.lookForId);
+  return guard(c.classrooms, threshold, () => figureOf(entry, c, threshold));
+}
+
+/** The per look-for table of a scope: one row per look-for of the protocol, in order. */
+export function lookForTable(
+  entries: readonly CatalogueEntry[],
+  counts: readonly LookForCounts[],
+  threshold: number,
+): LookForRow[] {
+  const byId = new Map(counts.map((c) => [c.lookForId, c]));
+  return entries.map((entry) => ({
+    lookForId: entry.lookForId,
+    text: entry.text,
+    kind: entry.kind,
+    sectionTitle: entry.sectionTitle,
+    tags: entry.tags,
+    figure: cellOf(entry, byId.get(entry.lookForId), threshold),
+  }));
+}

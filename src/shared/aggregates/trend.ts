@@ -1,0 +1,74 @@
+import { asksIn, type CatalogueEntry } from './catalogue';
+import { seenFigure, type SeenFigure } from './seen';
+import { guard, type Cell } from './suppression';
+import type { SeenCounts } from './seen';
+
+export interface TrendRound {
+  roundId: string;
+  name: string;
+  startsOn: string;
+  protocolVersion: number;
+}
+
+/** A look-for the round's protocol version did not ask: absent, never zero. */
+export interface Absent {
+  absent: true;
+}
+
+export type TrendPoint = { roundId: string } & { cell: Absent | Cell<SeenFigure> };
+
+export interface TrendLine {
+  lookForId: string;
+  text: string;
+  points: TrendPoint[];
+  /** Change in percent seen from the round before to the latest; null unless both show one. */
+  change: { from: string; to: string; points: number; direction: 'up' | 'down' | 'same' } | null;
+}
+
+const shareOf = (cell: TrendPoint['cell']): number | null =>
+  'absent' in cell || cell.suppressed || cell.share.suppressed ? null : cell.share.percentSeen;
+
+/**
+ * Percent seen per round, oldest round first, keyed by look-for id so rewording in
+ * a new version keeps one line. `counts` maps round id, then look-for id.
+ */
+export function trendLines(
+  entries: readonly CatalogueEntry[],
+  rounds: readonly TrendRound[],
+  counts: ReadonlyMap<string, ReadonlyMap<string, SeenCounts>>,
+  threshold: number,
+): TrendLine[] {
+  const ordered = [...rounds].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return entries
+    .filter((e) => e.kind === 'seen')
+    .map((entry) => {
+      const points: TrendPoint[] = ordered.map((round) => {
+        if (!asksIn(entry, round.protocolVersion))
+          return { roundId: round.roundId, cell: { absent: true } };
+        const c = counts.get(round.roundId)?.get(entry.lookForId) ?? { seen: 0, notSeen: 0, na: 0 };
+        const classrooms = c.seen + c.notSeen + c.na;
+        return {
+          roundId: round.roundId,
+          cell: guard(classrooms, threshold, () => seenFigure(c, threshold)),
+        };
+      });
+      const [before, last] = points
+        .slice(-2)
+        .map((p) => ({ roundId: p.roundId, share: shareOf(p.cell) }));
+      const change =
+        points.length >= 2 && last && before && last.share !== null && before.share !== null
+          ? {
+              from: before.roundId,
+              to: last.roundId,
+              points: Math.round((last.share - before.share) * 10) / 10,
+              direction:
+                last.share > before.share
+                  ? ('up' as const)
+                  : last.share < before.share
+                    ? ('down' as const)
+                    : ('same' as const),
+            }
+          : null;
+      return { lookForId: entry.lookForId, text: entry.text, points, change };
+    });
+}

@@ -1,0 +1,260 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpFirstAdmin } from './support/account';
+import { axeViolations, launchChromium } from './support/browser';
+import { startServer, type E2eServer } from './support/server';
+
+const screens = 'docs/screens';
+const PRINCIPAL = {
+  name: 'Pat Principal',
+  email: 'pat@lincoln.example',
+  password: 'principal secret 1',
+};
+const PROTOCOL = { id: 'blast-empowered-learning', version: 1 };
+type Answer = 'seen' | 'not_seen' | 'na';
+
+/** Every control a finger taps is at least 44 px each way (a radio counts by its label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'main button, main a.button, main select, main input, main summary',
+      ),
+    ]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const tapped = el.matches('[type=radio], [type=checkbox]')
+          ? (el.closest('label') ?? el)
+          : el;
+        return { el, box: tapped.getBoundingClientRect() };
+      })
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
+  );
+}
+
+let seq = 0;
+function mutation(clientId: string, entity: string, data: { id: string }) {
+  seq += 1;
+  return {
+    mutationId: crypto.randomUUID(),
+    clientId,
+    clientSeq: seq,
+    entity,
+    entityId: data.id,
+    op: 'put',
+    baseRev: null,
+    data,
+    deviceTime: new Date().toISOString(),
+  };
+}
+
+function roundOf(schoolId: string, userId: string, name: string, startsOn: string) {
+  return {
+    id: crypto.randomUUID(),
+    schoolId,
+    name,
+    purpose: 'How often do students explain their thinking to a peer?',
+    protocolId: PROTOCOL.id,
+    protocolVersion: PROTOCOL.version,
+    startsOn,
+    endsOn: startsOn,
+    targetMinutes: 5,
+    // The district admin walks as a leader of every school; the team lists staff only.
+    team: [],
+    rooms: Array.from({ length: 10 }, (_, i) => ({
+      id: `r${i + 1}`,
+      room: `Room ${i + 1}`,
+      gradeBand: '3-5',
+      subject: 'Math',
+      assignedTo: null,
+    })),
+    status: 'closed',
+    createdBy: userId,
+    updatedAt: `${startsOn}T07:00:00.000Z`,
+  };
+}
+
+function visits(
+  round: ReturnType<typeof roundOf>,
+  userId: string,
+  answers: Array<Record<string, Answer>>,
+) {
+  return answers.map((responses, i) => ({
+    id: crypto.randomUUID(),
+    protocolId: PROTOCOL.id,
+    protocolVersion: PROTOCOL.version,
+    observerId: userId,
+    schoolId: round.schoolId,
+    school: 'Lincoln Elementary',
+    room: `Room ${i + 1}`,
+    gradeBand: '3-5',
+    subject: 'Math',
+    observer: 'Dana Admin',
+    roundId: round.id,
+    roomId: `r${i + 1}`,
+    startedAt: `${round.startsOn}T09:0${i}:00.000Z`,
+    endedAt: `${round.startsOn}T09:0${i}:50.000Z`,
+    responses,
+    notes: i % 2 === 0 ? `Partners compared strategies at table ${i + 1}.` : '',
+    status: 'complete',
+  }));
+}
+
+const CLIENT = crypto.randomUUID();
+
+async function push(request: APIRequestContext, url: string, mutations: unknown[]) {
+  const res = await request.post(`${url}/api/sync/push`, { data: { clientId: CLIENT, mutations } });
+  expect(res.status(), await res.text()).toBe(200);
+  const body = (await res.json()) as { results: Array<{ status: string }> };
+  expect(
+    body.results.map((r) => r.status),
+    JSON.stringify(body.results),
+  ).toEqual(mutations.map(() => 'applied'));
+}
+
+describe('the results dashboard', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(screens, { recursive: true });
+    server = await startServer();
+    browser = await launchChromium();
+    admin = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const adminPage = await admin.newPage();
+    await signUpFirstAdmin(adminPage, server);
+    const api = adminPage.request;
+    const school = await api.post(`${server.url}/api/admin/schools`, {
+      data: { name: 'Lincoln Elementary' },
+    });
+    const schoolId = ((await school.json()) as { id: string }).id;
+    const { user: me } = (await (await api.get(`${server.url}/api/auth/me`)).json()) as {
+      user: { id: string };
+    };
+    const fall = roundOf(schoolId, me.id, 'Fall sweep', '2026-10-06');
+    const winter = roundOf(schoolId, me.id, 'Winter sweep', '2027-01-12');
+    await push(api, server.url, [
+      mutation(CLIENT, 'round', fall),
+      mutation(CLIENT, 'round', winter),
+    ]);
+    // Fall: students explain their thinking to a peer in 2 of 5 rooms (40%).
+    const fallAnswers: Array<Record<string, Answer>> = [
+      'seen',
+      'seen',
+      'not_seen',
+      'not_seen',
+      'not_seen',
+    ].map((a) => ({ 'students-talk-to-peer': a as Answer }));
+    // Winter: 4 of 6 (66.7%); the learning target 3 of 5 with one N/A (60%).
+    const winterAnswers: Array<Record<string, Answer>> = [
+      { 'students-talk-to-peer': 'seen', 'learning-target-visible': 'seen' },
+      { 'students-talk-to-peer': 'seen', 'learning-target-visible': 'seen' },
+      { 'students-talk-to-peer': 'seen', 'learning-target-visible': 'seen' },
+      { 'students-talk-to-peer': 'seen', 'learning-target-visible': 'not_seen' },
+      { 'students-talk-to-peer': 'not_seen', 'learning-target-visible': 'not_seen' },
+      { 'students-talk-to-peer': 'not_seen', 'learning-target-visible': 'na' },
+    ];
+    await push(api, server.url, [
+      ...visits(fall, me.id, fallAnswers).map((o) => mutation(CLIENT, 'observation', o)),
+      ...visits(winter, me.id, winterAnswers).map((o) => mutation(CLIENT, 'observation', o)),
+    ]);
+    const invite = await api.post(`${server.url}/api/admin/invites`, {
+      data: { schoolId, role: 'principal', email: PRINCIPAL.email, name: PRINCIPAL.name },
+    });
+    const token = /#\/invite\/(.+)$/.exec(((await invite.json()) as { link: string }).link)![1]!;
+
+    context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    // The principal joins through the invite link, as a new user would.
+    await page.goto(`${server.url}/#/invite/${token}`);
+    await page.getByRole('heading', { name: 'Join Lookfor' }).waitFor();
+    await page.getByLabel('Your name').fill(PRINCIPAL.name);
+    await page.getByLabel('Email').fill(PRINCIPAL.email);
+    await page.getByLabel(/^Password/).fill(PRINCIPAL.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'My observations' }).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await admin?.close();
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('shows the principal the share of classrooms per look-for in the closed round, and that it is up', async () => {
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.getByRole('heading', { name: /Lincoln Elementary · Winter sweep/ }).waitFor();
+    await page.getByText('6 classrooms visited').waitFor();
+    const peer = page.locator('tr[data-look-for="students-talk-to-peer"]');
+    await expect.poll(() => peer.locator('.results-share').textContent()).toBe('66.7%');
+    expect(
+      await page
+        .locator('tr[data-look-for="learning-target-visible"] .results-share')
+        .textContent(),
+    ).toBe('60%');
+    expect(
+      await page.locator('tr[data-look-for="students-choose"] .results-share').textContent(),
+    ).toBe('Fewer than 5 classrooms');
+    const trend = page.locator('table.trend tr', {
+      hasText: 'Students explain their thinking to a peer',
+    });
+    await expect.poll(() => trend.textContent()).toContain('▲ up 26.7 points');
+    await page.getByText('Partners compared strategies at table 1.').waitFor();
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    await page.screenshot({ path: `${screens}/dashboard-results-1024x768.png`, fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    await page.screenshot({ path: `${screens}/dashboard-results-768x1024.png`, fullPage: true });
+    await page.setViewportSize({ width: 1024, height: 768 });
+  });
+
+  it('exports the aggregate table as CSV, with suppressed cells as words', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('results-winter-sweep.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'Look-for id,Look-for,Section,Response type,Classrooms,Seen,Not seen,N/A,Percent seen,Levels,Mean,Spread (SD),Quotes',
+    );
+    expect(lines).toContain(
+      'students-talk-to-peer,Students explain their thinking to a peer,Students doing,seen,6,4,2,0,66.7,,,,',
+    );
+    const choose = lines.find((l) => l.startsWith('students-choose,'))!;
+    expect(choose).toContain('suppressed (fewer than 5 classrooms)');
+    expect(choose.replace(/fewer than 5/g, '')).not.toMatch(/,\d/);
+  });
+
+  it('prints on one page without the app chrome', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.locator('.results-scope').isVisible()).toBe(false);
+    await page.screenshot({ path: `${screens}/dashboard-print-1024x768.png`, fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows the last results it got, marked "as of", when the server cannot be reached', async () => {
+    await server.stop();
+    await page.reload();
+    await page.getByText(/Offline: showing the results as of/).waitFor();
+    const peer = page.locator('tr[data-look-for="students-talk-to-peer"] .results-share');
+    expect(await peer.textContent()).toBe('66.7%');
+  });
+});

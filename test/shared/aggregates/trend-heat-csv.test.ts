@@ -1,0 +1,143 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../../src/shared/aggregates/catalogue';
+import { emptyCounts } from '../../../src/shared/aggregates/counts';
+import { aggregateCsv, csvColumns } from '../../../src/shared/aggregates/csv';
+import { heatMap } from '../../../src/shared/aggregates/heat-map';
+import type { SeenCounts } from '../../../src/shared/aggregates/seen';
+import { lookForTable } from '../../../src/shared/aggregates/table';
+import { trendLines } from '../../../src/shared/aggregates/trend';
+import { numbersIn, walkV1, walkV2 } from './fixtures';
+
+const entries = catalogue([walkV1, walkV2]);
+const sc = (seen: number, notSeen: number, na = 0): SeenCounts => ({ seen, notSeen, na });
+const nested = (o: Record<string, Record<string, SeenCounts>>) =>
+  new Map(Object.entries(o).map(([k, v]) => [k, new Map(Object.entries(v))]));
+
+describe('trend across rounds', () => {
+  const rounds = [
+    { roundId: 'r2', name: 'Winter', startsOn: '2026-01-10', protocolVersion: 2 },
+    { roundId: 'r1', name: 'Fall', startsOn: '2025-10-01', protocolVersion: 1 },
+  ];
+  const lines = trendLines(
+    entries,
+    rounds,
+    nested({
+      r1: { 'peer-talk': sc(2, 8), 'target-posted': sc(3, 1) },
+      r2: { 'peer-talk': sc(6, 4), 'student-choice': sc(5, 5), 'target-posted': sc(5, 5) },
+    }),
+    5,
+  );
+  const line = (id: string) => lines.find((l) => l.lookForId === id)!;
+
+  it('follows a look-for through versions by id, oldest round first, and says it went up', () => {
+    expect(line('peer-talk').points.map((p) => p.roundId)).toEqual(['r1', 'r2']);
+    expect(
+      line('peer-talk').points.map((p) =>
+        'absent' in p.cell ? 'absent' : p.cell.suppressed ? 'x' : p.cell.share,
+      ),
+    ).toMatchObject([{ percentSeen: 20 }, { percentSeen: 60 }]);
+    expect(line('peer-talk').change).toEqual({ from: 'r1', to: 'r2', points: 40, direction: 'up' });
+  });
+
+  it('marks a look-for added in v2 absent in v1 rounds, not zero, and gives no change', () => {
+    expect(line('student-choice').points[0]?.cell).toEqual({ absent: true });
+    expect(line('student-choice').change).toBeNull();
+  });
+
+  it('gives no change when the earlier round is suppressed', () => {
+    expect(line('target-posted').points[0]?.cell).toEqual({
+      suppressed: true,
+      reason: 'fewer than 5 classrooms',
+    });
+    expect(line('target-posted').change).toBeNull();
+  });
+
+  it('says "same" when the share did not move', () => {
+    const same = trendLines(
+      entries,
+      rounds,
+      nested({ r1: { 'peer-talk': sc(5, 5) }, r2: { 'peer-talk': sc(3, 3) } }),
+      5,
+    );
+    expect(same.find((l) => l.lookForId === 'peer-talk')?.change?.direction).toBe('same');
+  });
+});
+
+describe('heat map', () => {
+  it('suppresses each cell on its own', () => {
+    const map = heatMap(
+      'gradeBand',
+      entries,
+      ['K-2', '3-5'],
+      nested({ 'peer-talk': { 'K-2': sc(4, 1), '3-5': sc(2, 1) } }),
+      5,
+    );
+    const row = map.rows.find((r) => r.lookForId === 'peer-talk')!;
+    expect(row.cells[0]).toMatchObject({ suppressed: false, share: { percentSeen: 80 } });
+    expect(row.cells[1]).toEqual({ suppressed: true, reason: 'fewer than 5 classrooms' });
+    expect(map.rows.map((r) => r.lookForId)).toEqual([
+      'target-posted',
+      'peer-talk',
+      'student-choice',
+    ]);
+  });
+});
+
+describe('CSV of the aggregate table', () => {
+  const rows = lookForTable(
+    entries,
+    [
+      { ...emptyCounts('target-posted'), classrooms: 5, seen: 4, notSeen: 1 },
+      { ...emptyCounts('peer-talk'), classrooms: 4, seen: 3, notSeen: 1 },
+      { ...emptyCounts('student-choice'), classrooms: 9, seen: 1, notSeen: 2, na: 6 },
+      { ...emptyCounts('engagement'), classrooms: 6, levels: { low: 2, high: 4 } },
+    ],
+    5,
+  );
+  const parsed = Papa.parse<Record<string, string>>(aggregateCsv(rows, 5), { header: true });
+  const row = (id: string) => parsed.data.find((r) => r['Look-for id'] === id)!;
+
+  it('has a header row of the documented columns', () => {
+    expect(parsed.meta.fields).toEqual([...csvColumns]);
+  });
+
+  it('writes the figures of a shown row', () => {
+    expect(row('target-posted')).toMatchObject({
+      Classrooms: '5',
+      Seen: '4',
+      'Not seen': '1',
+      'N/A': '0',
+      'Percent seen': '80',
+    });
+    expect(row('engagement').Levels).toBe('A few students: 2; Nearly all students: 4; Some: 0');
+  });
+
+  it('says "suppressed (fewer than 5 classrooms)" and leaks no number for a small row', () => {
+    const small = row('peer-talk');
+    expect(small.Classrooms).toBe('suppressed (fewer than 5 classrooms)');
+    expect(small['Percent seen']).toBe('suppressed (fewer than 5 classrooms)');
+    const figures = Object.entries(small).filter(
+      ([k]) => !['Look-for id', 'Look-for', 'Section', 'Response type'].includes(k),
+    );
+    for (const [, value] of figures) expect(value.replace('fewer than 5', '')).not.toMatch(/\d/);
+  });
+
+  it('hides seen, not seen and the share when too few rooms answered other than N/A', () => {
+    expect(row('student-choice')).toMatchObject({
+      Classrooms: '9',
+      'N/A': '6',
+      Seen: 'suppressed (fewer than 5 classrooms)',
+      'Percent seen': 'suppressed (fewer than 5 classrooms)',
+    });
+  });
+
+  it('neutralises a cell that a spreadsheet would run as a formula', () => {
+    const formula = lookForTable([{ ...entries[0]!, text: '=HYPERLINK("x")' }], [], 5);
+    expect(aggregateCsv(formula, 5)).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('has no number in a suppressed row of the JSON either', () => {
+    expect(numbersIn(rows[1]?.figure)).toEqual([]);
+  });
+});
