@@ -4,11 +4,13 @@ import {
   finishAndNext,
   getRound,
   listRounds,
+  roundConflicts,
   roundProgress,
   saveRound,
   startRoomVisit,
   type Walker,
 } from './rounds';
+import { keepVersion } from './observations';
 import { cachedStaff, refreshStaff } from './staff';
 import type { Store } from './store';
 
@@ -36,6 +38,10 @@ export function createRoundStore(store: Store) {
     useStaff: (schoolId: string) => useLiveQuery(() => cachedStaff(db, schoolId), [schoolId]),
     useRounds: () => useLiveQuery(() => listRounds(db, schools()), []),
     useRound: (id: string) => useLiveQuery(() => getRound(db, id), [id]),
+    useRoundConflicts: (id: string) => useLiveQuery(() => roundConflicts(db, id), [id]),
+    /** Settles a conflict: the chosen plan is saved and every open sibling is resolved. */
+    keepRoundVersion: (chosen: Round, conflictIds: string[]) =>
+      saved(() => keepVersion(db, 'round', chosen.id, chosen, conflictIds, now())),
     useRoundProgress: (id: string) => useLiveQuery(() => roundProgress(db, id, user.id), [id]),
   };
 }

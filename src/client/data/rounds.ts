@@ -149,3 +149,22 @@ export async function finishAndNext(
     return started;
   });
 }
+
+export interface RoundConflict {
+  id: string;
+  data: Round;
+  createdAt: string;
+}
+
+/** Versions of a plan kept beside the current one after two planners edited it at once. */
+export async function roundConflicts(db: LookforDb, id: string): Promise<RoundConflict[]> {
+  const rows = await db.conflicts
+    .where('[entity+entityId]')
+    .equals(['round', id])
+    .filter((c) => c.resolved === 0)
+    .toArray();
+  return rows.flatMap((c) => {
+    const parsed = Round.safeParse(c.data);
+    return parsed.success ? [{ id: c.id, data: parsed.data, createdAt: c.createdAt }] : [];
+  });
+}

@@ -250,3 +250,34 @@ describe('the last round', () => {
     expect(links.map((l) => l.textContent)).toEqual(['Continue: Autumn sweep', 'November blast']);
   });
 });
+
+describe('a plan changed on two devices', () => {
+  it('shows both versions, keeps the one chosen and settles the conflict', async () => {
+    const current = plan({ name: 'November blast' });
+    const other = { ...current, name: 'November blast (Kim)', rooms: current.rooms.slice(0, 1) };
+    ({ db } = renderApp(`#/rounds/${current.id}/plan`));
+    await seed(current);
+    await db.conflicts.put({
+      id: '00000000-0000-4000-8000-00000000c0f1',
+      entity: 'round',
+      entityId: current.id,
+      baseRev: 1,
+      data: other,
+      createdAt: '2026-11-23T09:00:00.000Z',
+      resolved: 0,
+    });
+    await screen.findByRole('heading', { name: 'This plan was changed on two devices' });
+    expect(screen.queryByLabelText('Round name')).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep this version' }));
+
+    expect(await screen.findByLabelText('Round name')).toHaveProperty(
+      'value',
+      'November blast (Kim)',
+    );
+    const [row] = await db.outbox.where('entity').equals('round').toArray();
+    expect(row).toMatchObject({ resolves: ['00000000-0000-4000-8000-00000000c0f1'] });
+    expect(Round.parse(row!.data).rooms).toHaveLength(1);
+    expect(await db.conflicts.where('resolved').equals(0).count()).toBe(0);
+  });
+});

@@ -128,10 +128,32 @@ describe.each(dialects)('Blast Walkthrough rounds on the server, on %s', (dialec
         { schoolId: otherSchool, role: 'principal' },
       ],
     });
-    const planned = round({ team: [], rooms: [] });
-    await put(both, 'round', planned);
+    const planned = round({ team: [], rooms: [], createdBy: both });
+    expect((await put(both, 'round', planned)).results[0]).toMatchObject({ status: 'applied' });
     const moved = await put(both, 'round', { ...planned, schoolId: otherSchool }, 1);
     expect(moved.results[0]).toMatchObject({ status: 'rejected', errors: [{ path: 'schoolId' }] });
+  });
+
+  it('keeps a round’s planner and protocol version once it is stored', async () => {
+    const planned = round();
+    const byOther = await put(principal, 'round', round());
+    expect(byOther.results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ path: 'createdBy' }],
+    });
+    await put(coach, 'round', planned);
+    const edited = await put(principal, 'round', { ...planned, name: 'Renamed' }, 1);
+    expect(edited.results[0]).toMatchObject({ status: 'applied' });
+    const takenOver = await put(principal, 'round', { ...planned, createdBy: principal }, 2);
+    expect(takenOver.results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ path: 'createdBy' }],
+    });
+    const repinned = await put(coach, 'round', { ...planned, protocolId: 'equitable-learning' }, 2);
+    expect(repinned.results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ path: 'protocolVersion' }],
+    });
   });
 
   it('refuses another school’s coach who deletes a round', async () => {

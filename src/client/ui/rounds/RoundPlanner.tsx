@@ -5,6 +5,7 @@ import { useRoundServices } from './use-rounds';
 import { hrefFor, navigate } from '../shell/route';
 import { plannerSchools } from './permissions';
 import { RoomsEditor } from './RoomsEditor';
+import { RoundConflict } from './RoundConflict';
 import { RoundFields } from './RoundFields';
 import { TeamPicker } from './TeamPicker';
 
@@ -34,6 +35,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
   const { store, now, rounds } = useRoundServices();
   const schools = plannerSchools(store.user);
   const stored = rounds.useRound(id ?? '');
+  const conflicts = rounds.useRoundConflicts(id ?? '') ?? [];
   const [draft, setDraftState] = useState<Round | null>(null);
   // Edits apply to the latest copy, not to the one the last render saw: two quick
   // edits before a re-render must both land.
@@ -102,45 +104,49 @@ export function RoundPlanner({ id }: { id: string | null }) {
         Blast Walkthrough records name rooms, never teachers.{' '}
         {id ? 'Changes are saved as you go.' : ''}
       </p>
-      <form class="form" noValidate onSubmit={(e) => e.preventDefault()}>
-        <RoundFields
-          round={draft}
-          schools={schools}
-          locked={id !== null}
-          errors={errors}
-          onChange={change}
-        />
-        {draft.schoolId && (
-          <TeamPicker schoolId={draft.schoolId} team={draft.team} onChange={setTeam} />
-        )}
-        {errors.team && <p class="field-error">{errors.team}</p>}
-        <RoomsEditor
-          rooms={draft.rooms}
-          team={draft.team}
-          onChange={(rooms) => change({ rooms })}
-        />
-        {errors.rooms && <p class="field-error">{errors.rooms}</p>}
-        <div class="form-actions">
-          {id === null ? (
-            <>
-              <a class="button" href={hrefFor({ name: 'rounds' })}>
-                Cancel
-              </a>
-              <button type="button" class="button primary" onClick={() => void create()}>
-                Create round
-              </button>
-            </>
-          ) : draft.status === 'planned' ? (
-            <button type="button" class="button" onClick={() => change({ status: 'closed' })}>
-              Close round
-            </button>
-          ) : (
-            <button type="button" class="button" onClick={() => change({ status: 'planned' })}>
-              Reopen round
-            </button>
+      {stored && conflicts.length > 0 ? (
+        <RoundConflict current={stored} siblings={conflicts} onKept={setDraft} />
+      ) : (
+        <form class="form" noValidate onSubmit={(e) => e.preventDefault()}>
+          <RoundFields
+            round={draft}
+            schools={schools}
+            locked={id !== null}
+            errors={errors}
+            onChange={change}
+          />
+          {draft.schoolId && (
+            <TeamPicker schoolId={draft.schoolId} team={draft.team} onChange={setTeam} />
           )}
-        </div>
-      </form>
+          {errors.team && <p class="field-error">{errors.team}</p>}
+          <RoomsEditor
+            rooms={draft.rooms}
+            team={draft.team}
+            onChange={(rooms) => change({ rooms })}
+          />
+          {errors.rooms && <p class="field-error">{errors.rooms}</p>}
+          <div class="form-actions">
+            {id === null ? (
+              <>
+                <a class="button" href={hrefFor({ name: 'rounds' })}>
+                  Cancel
+                </a>
+                <button type="button" class="button primary" onClick={() => void create()}>
+                  Create round
+                </button>
+              </>
+            ) : draft.status === 'planned' ? (
+              <button type="button" class="button" onClick={() => change({ status: 'closed' })}>
+                Close round
+              </button>
+            ) : (
+              <button type="button" class="button" onClick={() => change({ status: 'planned' })}>
+                Reopen round
+              </button>
+            )}
+          </div>
+        </form>
+      )}
     </section>
   );
 }

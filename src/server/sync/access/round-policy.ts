@@ -1,7 +1,7 @@
 import { protocolKey } from '../../../shared/protocol';
-import type { Round } from '../../../shared/rounds';
-import { findRecord, type Queryable } from '../repository';
-import { leads } from './actor';
+import { Round } from '../../../shared/rounds';
+import { findRecord, type Queryable, type StoredRecord } from '../repository';
+import { leads, type Actor } from './actor';
 import { denied } from './placement';
 import type { EntityPolicy } from './policy';
 import { notOnStaff, schoolExists } from './schools';
@@ -14,6 +14,29 @@ async function protocolOfAnotherSchool(db: Queryable, round: Round): Promise<boo
     protocolKey(round.protocolId, round.protocolVersion),
   );
   return stored?.schoolId != null && stored.schoolId !== round.schoolId;
+}
+
+/**
+ * What a stored round keeps: its planner, and the protocol version its visits are
+ * pinned to (changing it would strand visits walked offline).
+ */
+function pinnedProblems(actor: Actor, current: StoredRecord | null, next: Round) {
+  const stored = current && !current.deleted ? Round.safeParse(current.data) : null;
+  if (!stored?.success) {
+    return next.createdBy === actor.userId
+      ? null
+      : denied('createdBy', 'A new round is planned under your own account');
+  }
+  if (stored.data.createdBy !== next.createdBy) {
+    return denied('createdBy', 'A round keeps the planner who made it');
+  }
+  if (
+    stored.data.protocolId !== next.protocolId ||
+    stored.data.protocolVersion !== next.protocolVersion
+  ) {
+    return denied('protocolVersion', 'A round keeps the protocol version it was planned with');
+  }
+  return null;
 }
 
 /**
@@ -35,6 +58,8 @@ export const roundPolicy: EntityPolicy = {
       );
     }
     if (mutation.op === 'put') {
+      const pinned = pinnedProblems(actor, current, data as Round);
+      if (pinned) return pinned;
       if (await protocolOfAnotherSchool(db, data as Round)) {
         return denied('protocolId', 'Use a district protocol or one of this school');
       }
