@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   Kysely,
+  sql,
   PostgresDialect,
   PostgresIntrospector,
   type DatabaseIntrospector,
@@ -53,7 +54,7 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   try {
-    await migrateWithRetry(schema);
+    await migrateSchema(schema);
   } catch (error) {
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
@@ -73,8 +74,10 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
 /**
  * Kysely's migrator looks for its bookkeeping tables in every schema it can see, so
  * while another test's schema exists it finds that one's, skips making its own and
- * fails. Migrating through an introspector that sees only this schema keeps
- * parallel test files apart.
+ * fails. And listing every schema's columns races with parallel runs (other test
+ * files, other checkouts sharing the database) that drop or alter theirs meanwhile.
+ * The migrator only asks which tables exist, so this introspector lists the tables of
+ * this one schema, in SQL, and nothing else.
  */
 class OneSchemaDialect extends PostgresDialect {
   readonly #schema: string;
@@ -86,31 +89,18 @@ class OneSchemaDialect extends PostgresDialect {
 
   override createIntrospector(db: Kysely<Database>): DatabaseIntrospector {
     const inner = new PostgresIntrospector(db);
-    const getTables: DatabaseIntrospector['getTables'] = async (options) =>
-      (await inner.getTables(options)).filter((t) => t.schema === this.#schema);
+    const schema = this.#schema;
+    const getTables: DatabaseIntrospector['getTables'] = async () => {
+      const { rows } = await sql<{ name: string; type: string }>`
+        select table_name as name, table_type as type
+        from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: r.type === 'VIEW', columns: [] }));
+    };
     return {
       getSchemas: () => inner.getSchemas(),
       getTables,
       getMetadata: async (options) => ({ tables: await getTables(options) }),
     };
-  }
-}
-
-/**
- * The introspector lists tables across every schema; when a parallel run (another
- * test file, or another checkout sharing the database) drops its schema at that
- * moment, PostgreSQL answers "schema … does not exist" (3F000). That is about the
- * other schema, never this one, so the migration is simply tried again.
- */
-async function migrateWithRetry(schema: string, attempts = 5): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await migrateSchema(schema);
-      return;
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code !== '3F000' || attempt >= attempts) throw error;
-    }
   }
 }
 
