@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LookforDb } from '../../../src/client/data/db';
+import { loadPrefs } from '../../../src/client/data/prefs';
 import type { StoreUser } from '../../../src/client/data/store';
 import type { SchoolRole } from '../../../src/shared/accounts';
 import type { SharedNote } from '../../../src/shared/visits';
@@ -187,5 +188,25 @@ describe('visit screens', () => {
       expect((await records('visit', Visit))[0]).toMatchObject({ coverageArranged: true }),
     );
     expect(document.body.textContent).not.toContain(booked.focus);
+  });
+  it('remembers the school chosen last for the visits of a person in two schools', async () => {
+    const second = 'c2000000-0000-4000-8000-0000000000c2';
+    const twoSchools: Partial<StoreUser> = {
+      ...as(observer),
+      memberships: [
+        { schoolId: school, schoolName: 'Lincoln Elementary', role: 'teacher' },
+        { schoolId: second, schoolName: 'Roosevelt Middle', role: 'teacher' },
+      ],
+    };
+    ({ db } = renderApp('#/visits', now, { user: twoSchools }));
+    await screen.findByRole('heading', { name: 'Open doors at Lincoln Elementary' });
+    fireEvent.change(screen.getByLabelText('School'), { target: { value: second } });
+    await screen.findByRole('heading', { name: 'Open doors at Roosevelt Middle' });
+    await waitFor(async () => expect((await loadPrefs()).schoolId).toBe(second));
+    cleanup();
+    db.close();
+    ({ db } = renderApp('#/visits', now, { user: twoSchools }));
+    await screen.findByRole('heading', { name: 'Open doors at Roosevelt Middle' });
+    expect(await seriousViolations()).toEqual([]);
   });
 });

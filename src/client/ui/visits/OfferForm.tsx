@@ -6,6 +6,7 @@ import { loadCoaches, type Coach } from '../../data/coaches';
 import { useServices } from '../app-context';
 import { useVisitStore } from './use-visit-store';
 import { FormField } from './FormField';
+import { useVisitSchool } from './use-visit-school';
 import { isoFromLocal } from './format';
 import { goToVisit } from './visit-route';
 
@@ -15,7 +16,7 @@ type Draft = Record<'date' | 'time' | 'minutes' | 'place' | 'focus' | 'protocol'
 export function OfferForm({ kind }: { kind: 'peer' | 'coaching' }) {
   const { store, now } = useServices();
   const visits = useVisitStore();
-  const school = store.user.memberships[0];
+  const [school] = useVisitSchool();
   const protocols = (store.useUsableProtocols() ?? []).filter(
     (p) => p.kind === 'peer_observation' || p.kind === 'coaching_visit',
   );

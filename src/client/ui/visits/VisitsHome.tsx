@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { openOffers, visitsOf } from '../../../shared/visit-rules';
 import { useServices } from '../app-context';
 import { useVisitStore } from './use-visit-store';
 import { BookOffer } from './BookOffer';
+import { useVisitSchool } from './use-visit-school';
 import { VisitCard } from './VisitCard';
 import { visitHref } from './visit-route';
 
@@ -12,8 +12,8 @@ export function VisitsHome() {
   const data = useVisitStore();
   const visits = data.useVisits();
   const schools = store.user.memberships;
-  const [schoolId, setSchoolId] = useState(schools[0]?.schoolId ?? '');
-  const school = schools.find((m) => m.schoolId === schoolId);
+  const [school, setSchoolId] = useVisitSchool();
+  const schoolId = school?.schoolId ?? '';
   const principal = schools.some((m) => m.role === 'principal');
   const at = now();
   const offers = (visits ? openOffers(visits, schoolId, at) : []).filter(
