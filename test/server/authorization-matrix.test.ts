@@ -77,6 +77,22 @@ const matrix: readonly Row[] = [
   ['PUSH reflection',                    'own',      'own',             'applied',  'applied',  'applied',  'rejected', 401],
   ['PUSH reflection',                    'own',      "other's",         'rejected', 'rejected', 'rejected', 'rejected', 401],
 
+  // Results: aggregates of a school, for its leaders, and its teachers while it shares.
+  ['GET /api/dashboard/summary',         'own',      '-',               200,        200,        200,        200,        401],
+  ['GET /api/dashboard/summary',         'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/dashboard/summary (not shared)', 'own', '-',               403,        200,        200,        200,        401],
+  ['GET /api/dashboard/summary.csv',     'own',      '-',               200,        200,        200,        200,        401],
+  ['GET /api/dashboard/summary.csv',     'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/dashboard/evidence',        'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/dashboard/trend',           'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/dashboard/district',        '-',        '-',               403,        403,        403,        200,        401],
+  ['PUT /api/dashboard/sharing',         'own',      '-',               403,        403,        200,        200,        401],
+  ['PUT /api/dashboard/sharing',         'other',    '-',               403,        403,        403,        200,        401],
+  // The staff list (names, ids, roles) for round planners; the coaches a teacher may invite.
+  ['GET /api/schools/:id/staff',         'own',      '-',               403,        200,        200,        200,        401],
+  ['GET /api/schools/:id/staff',         'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/visits/coaches',            'own',      '-',               200,        200,        200,        200,        401],
+
   ['PULL observation',                   'own',      'own',             'sees',     'sees',     'sees',     'sees',     401],
   ['PULL observation',                   'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
   ['PULL observation',                   'other',    "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
@@ -188,6 +204,26 @@ async function sharedVisit(w: World) {
   const n = noteOn(w, visitId, w.coachOf.A.id);
   await seed(w.coachOf.A.cookie, put('visit-note', n.id, n), w.server);
   return { visitId, noteId: n.id };
+}
+
+const dashboardScope = (a: Attempt) =>
+  `schoolId=${schoolOf(a.world, a.school)}&protocolId=blast-empowered-learning&from=2026-11-01&to=2026-11-30`;
+
+/** Turns sharing with staff off for school A (as a district admin would), for one attempt. */
+async function withSharingOff(a: Attempt, attempt: () => Promise<Outcome>): Promise<Outcome> {
+  const admin = await actorFor(a.world, 'admin');
+  const set = (share: boolean) =>
+    a.world.server.app.request(`/api/dashboard/sharing/${a.world.schoolA}`, {
+      method: 'PUT',
+      headers: { cookie: admin!.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ shareWithStaff: share }),
+    });
+  expect((await set(false)).status).toBe(200);
+  try {
+    return await attempt();
+  } finally {
+    expect((await set(true)).status).toBe(200);
+  }
 }
 
 const newUserIn = async (w: World, schoolId: string) =>
@@ -337,6 +373,34 @@ const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     const r = { ...build.reflection(a.actor?.id ?? hostId), visitId: v.id };
     return push(a, put('reflection', r.id, r));
   },
+
+  'GET /api/dashboard/summary': (a) =>
+    status(a, 'GET', `/api/dashboard/summary?${dashboardScope(a)}`),
+  'GET /api/dashboard/summary (not shared)': (a) =>
+    withSharingOff(a, () => status(a, 'GET', `/api/dashboard/summary?${dashboardScope(a)}`)),
+  'GET /api/dashboard/summary.csv': (a) =>
+    status(a, 'GET', `/api/dashboard/summary.csv?${dashboardScope(a)}`),
+  'GET /api/dashboard/evidence': (a) =>
+    status(a, 'GET', `/api/dashboard/evidence?${dashboardScope(a)}`),
+  'GET /api/dashboard/trend': (a) =>
+    status(
+      a,
+      'GET',
+      `/api/dashboard/trend?schoolId=${schoolOf(a.world, a.school)}&protocolId=blast-empowered-learning`,
+    ),
+  'GET /api/dashboard/district': (a) =>
+    status(
+      a,
+      'GET',
+      '/api/dashboard/district?protocolId=blast-empowered-learning&from=2026-11-01&to=2026-11-30',
+    ),
+  'PUT /api/dashboard/sharing': (a) =>
+    status(a, 'PUT', `/api/dashboard/sharing/${schoolOf(a.world, a.school)}`, {
+      shareWithStaff: true,
+    }),
+  'GET /api/schools/:id/staff': (a) =>
+    status(a, 'GET', `/api/schools/${schoolOf(a.world, a.school)}/staff`),
+  'GET /api/visits/coaches': (a) => status(a, 'GET', '/api/visits/coaches'),
 
   'PULL observation': async (a) => {
     const w = a.world;
