@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { InviteCreate } from '../../shared/accounts';
+import type { InviteCreate } from '../../shared/account-requests';
 import { ErrorBody, type FieldIssue } from '../../shared/errors';
 
 export type AdminResult<T> =

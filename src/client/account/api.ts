@@ -1,4 +1,5 @@
-import { Me, type AcceptInvite, type LoginRequest, type SetupRequest } from '../../shared/accounts';
+import type { AcceptInvite, LoginRequest, SetupRequest } from '../../shared/account-requests';
+import { Me } from '../../shared/accounts';
 import { ErrorBody, type FieldIssue } from '../../shared/errors';
 
 export type ApiResult =

@@ -1,9 +1,7 @@
 import type { Membership, SchoolRef } from '../../shared/accounts';
 import type { Observation, ObservationSetup } from '../../shared/observation';
-import { Protocol, protocolKey, type ProtocolKind } from '../../shared/protocol';
-import { archive, publish } from '../../shared/protocol-rules';
+import type { Protocol } from '../../shared/protocol';
 import { saveSchools } from './account';
-import { readResults } from './dashboard';
 import type { LookforDb } from './db';
 import { useLiveQuery } from './live';
 import { readSyncMeta } from './meta';
@@ -16,16 +14,7 @@ import {
   unsentExport,
   updateObservation,
 } from './observations';
-import {
-  addImportedProtocol,
-  createProtocol,
-  getProtocolVersion,
-  listProtocolFamilies,
-  saveProtocolVersion,
-  startNextVersion,
-  updateProtocolDraft,
-  usableProtocols,
-} from './protocols';
+import { getProtocolVersion, listProtocolFamilies, usableProtocols } from './protocols';
 import { withReconnect } from './reconnect';
 import { trackWrite, writesSettled } from './write-tracker';
 
@@ -84,31 +73,6 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     /** Read at the moment of asking, so a tap still being saved is counted too. */
     readOutboxCounts: () => writesSettled().then(() => outboxCounts(db)),
 
-    /** `schoolId` owns the new protocol; null makes it district-wide. */
-    createProtocol: (name: string, kind: ProtocolKind, schoolId: string | null) =>
-      saved(() => createProtocol(db, name, kind, schoolId, now())),
-    startNextVersion: (id: string) => saved(() => startNextVersion(db, id, now())),
-    updateDraft: (id: string, version: number, change: (current: Protocol) => Protocol) =>
-      saved(() => updateProtocolDraft(db, id, version, change, now()).then(done)),
-    /** Publishes a draft; the strict schema must pass first (the editor shows why not). */
-    publish: (draft: Protocol) =>
-      saved(() => saveProtocolVersion(db, Protocol.parse(publish(draft, now())), now()).then(done)),
-    archive: (protocol: Protocol) =>
-      saved(() => saveProtocolVersion(db, archive(protocol, now()), now()).then(done)),
-    importProtocol: (protocol: Protocol, schoolId: string | null) =>
-      saved(() => addImportedProtocol(db, protocol, schoolId, now())),
-    keepProtocolVersion: (chosen: Protocol, conflictIds: string[]) =>
-      saved(() =>
-        keepVersion(
-          db,
-          'protocol',
-          protocolKey(chosen.id, chosen.version),
-          chosen,
-          conflictIds,
-          now(),
-        ).then(done),
-      ),
-
     /** Runs a write the way every store write runs (tracked, reported when it fails). */
     saved,
     now,
@@ -120,10 +84,6 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     useUsableProtocols: () => useLiveQuery(() => usableProtocols(db), []),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
-    /** Tracks a write and reports its failure: for feature stores loaded on first use. */
-    track: saved,
-    /** A results dashboard view, or the last one kept on this device when offline. */
-    readResults: <T>(path: string) => readResults<T>(db, path, now()),
   };
 }
 

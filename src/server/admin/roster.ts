@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import { Email, PersonName, SchoolRole } from '../../shared/accounts';
+import { Email, PersonName } from '../../shared/account-requests';
+import { SchoolRole } from '../../shared/accounts';
 import { issuesToFields } from '../../shared/errors';
 
 export interface RosterRow {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
-import { InviteCreate, SchoolCreate, SchoolRole } from '../../shared/accounts';
+import { InviteCreate, SchoolCreate } from '../../shared/account-requests';
+import { SchoolRole } from '../../shared/accounts';
 import { mayChangeRole, mayInvite } from '../auth/permissions';
 import {
   findSchool,

@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
-import {
-  AcceptInvite,
-  LoginRequest,
-  SchoolRole,
-  SetupRequest,
-  type Me,
-} from '../../shared/accounts';
+import { AcceptInvite, LoginRequest, SetupRequest } from '../../shared/account-requests';
+import { SchoolRole, type Me } from '../../shared/accounts';
 import type { Database } from '../db/schema';
 import type { Queryable } from '../sync/repository';
 import { parseBody } from '../http/body';

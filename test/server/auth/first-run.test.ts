@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setupTokenIfEmpty } from '../../../src/server/auth/first-run';
 import { hashToken, newToken } from '../../../src/server/auth/tokens';
-import { Token } from '../../../src/shared/accounts';
+import { Token } from '../../../src/shared/account-requests';
 import { person, readMe, startAccountsServer, type AccountsServer } from '../../support/accounts';
 import { expectError, sessionSetCookie } from '../../support/http-client';
 import { testDialects } from '../../support/test-db';

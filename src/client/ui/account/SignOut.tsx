@@ -1,53 +1,27 @@
+import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
-import { signOut, signOutEverywhere } from '../../account/api';
-import { forgetAccount } from '../../data/account';
 import { useServices } from '../app-context';
-import { download } from '../shell/download';
+import type { Scope } from './SignOutPanel';
 
-type Scope = 'here' | 'everywhere';
-
-const actionLabel: Record<Scope, string> = {
-  here: 'Sign out',
-  everywhere: 'Sign out everywhere',
-};
+type Panel = ComponentType<{ scope: Scope; onDone: () => void }>;
+let loaded: Panel | null = null;
 
 /**
- * Signing out keeps every note in this user's own database on the device; when some
- * have not reached the server yet, it says so and offers them as a file first.
- * Signing out everywhere also ends the sessions on every other device, so it needs
- * the server: offline, it says so and signs nobody out.
+ * The signed-in person's name and the ways out. What signing out does (the check
+ * for unsent notes, the export offer, the calls to the server) loads on the tap.
  */
 export function SignOut() {
-  const { store, now } = useServices();
-  const [asking, setAsking] = useState<Scope | null>(null);
-  const [pending, setPending] = useState(0);
-  const [problem, setProblem] = useState('');
-  const leave = async (scope: Scope) => {
-    if (scope === 'everywhere') {
-      const result = await signOutEverywhere();
-      if (!result.ok) {
-        setAsking(null);
-        setProblem(`Not signed out anywhere: ${result.message}`);
-        return;
-      }
-    } else {
-      await signOut();
+  const { store } = useServices();
+  const [request, setRequest] = useState<{ scope: Scope; n: number } | null>(null);
+  const [Panel, setPanel] = useState<Panel | null>(() => loaded);
+  const ask = (scope: Scope) => {
+    setRequest((r) => ({ scope, n: (r?.n ?? 0) + 1 }));
+    if (!loaded) {
+      void import('./SignOutPanel').then((m) => {
+        loaded = m.SignOutPanel;
+        setPanel(() => m.SignOutPanel);
+      });
     }
-    await forgetAccount();
-    window.location.hash = '#/';
-    window.location.reload();
-  };
-  const start = async (scope: Scope) => {
-    setProblem('');
-    const counts = await store.readOutboxCounts();
-    const unsent = counts.pending + counts.rejected;
-    setPending(unsent);
-    if (unsent > 0) setAsking(scope);
-    else await leave(scope);
-  };
-  const exportFirst = async () => {
-    const stamp = now().toISOString().slice(0, 16).replace(':', '');
-    download(`lookfor-unsent-${stamp}.json`, await store.exportUnsent());
   };
   return (
     <div class="sign-out">
@@ -55,46 +29,14 @@ export function SignOut() {
       <a class="button quiet" href="/api/me/export" download="lookfor-my-data.json">
         My data
       </a>
-      <button type="button" class="button quiet" onClick={() => void start('here')}>
+      <button type="button" class="button quiet" onClick={() => ask('here')}>
         Sign out
       </button>
-      <button type="button" class="button quiet" onClick={() => void start('everywhere')}>
+      <button type="button" class="button quiet" onClick={() => ask('everywhere')}>
         Sign out everywhere
       </button>
-      {problem && (
-        <p class="banner attention sign-out-dialog" role="alert">
-          {problem}{' '}
-          <button type="button" class="button quiet" onClick={() => setProblem('')}>
-            Close
-          </button>
-        </p>
-      )}
-      {asking && (
-        <div
-          class="banner attention sign-out-dialog"
-          role="alertdialog"
-          aria-labelledby="sign-out-title"
-          aria-describedby="sign-out-detail"
-        >
-          <h3 id="sign-out-title">
-            {pending === 1 ? '1 note has' : `${pending} notes have`} not reached the server yet
-          </h3>
-          <p id="sign-out-detail">
-            They stay on this device and sync when you sign in again. To keep a copy elsewhere,
-            export them first.
-            {asking === 'everywhere' &&
-              ' Your other devices are signed out too; their notes also wait for you there.'}
-          </p>
-          <button type="button" class="button" onClick={() => void exportFirst()}>
-            Export unsent notes
-          </button>
-          <button type="button" class="button primary" onClick={() => void leave(asking)}>
-            {actionLabel[asking]}
-          </button>
-          <button type="button" class="button quiet" onClick={() => setAsking(null)}>
-            Cancel
-          </button>
-        </div>
+      {request && Panel && (
+        <Panel key={request.n} scope={request.scope} onDone={() => setRequest(null)} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResultsAnswer } from '../../data/dashboard';
+import { readResults, type ResultsAnswer } from '../../data/dashboard';
 import { useServices } from '../app-context';
 
 /** One results view, re-read whenever its path changes; null path means "not yet". */
@@ -10,7 +10,8 @@ export function useResults<T>(path: string | null): ResultsAnswer<T> | null {
     setAnswer(null);
     if (!path) return;
     let live = true;
-    void store.readResults<T>(path).then((a) => {
+    // Read from the dashboard chunk, so none of it weighs on the first screen.
+    void readResults<T>(store.db, path, store.now()).then((a) => {
       if (live) setAnswer(a);
     });
     return () => {

@@ -3,6 +3,7 @@ import { parseLookForCsv } from '../../../shared/protocol-csv';
 import type { ImportProblem } from '../../../shared/import-problem';
 import { parseProtocolFile } from '../../../shared/protocol-file';
 import { useServices } from '../app-context';
+import { useProtocolEditing } from './use-protocol-editing';
 import { navigate } from '../shell/route';
 import type { PickOwner } from './OwnerChoice';
 
@@ -13,7 +14,8 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
  * chosen school. A file that is not valid changes nothing, and every problem is named.
  */
 export function ImportProtocol({ pickOwner }: { pickOwner: PickOwner }) {
-  const { store, now } = useServices();
+  const { now } = useServices();
+  const editing = useProtocolEditing();
   const [problems, setProblems] = useState<ImportProblem[]>([]);
 
   const onFile = async (file: File) => {
@@ -42,7 +44,7 @@ export function ImportProtocol({ pickOwner }: { pickOwner: PickOwner }) {
       return;
     }
     setProblems([]);
-    const draft = await store.importProtocol(result.protocol, owner.schoolId);
+    const draft = await editing.importProtocol(result.protocol, owner.schoolId);
     if (draft) navigate({ name: 'protocol', id: draft.id, version: draft.version });
   };
 

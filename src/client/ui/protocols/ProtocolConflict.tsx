@@ -1,6 +1,6 @@
 import { allLookFors, type Protocol } from '../../../shared/protocol';
 import type { ProtocolVersionView } from '../../data/protocols';
-import { useServices } from '../app-context';
+import { useProtocolEditing } from './use-protocol-editing';
 
 function Summary({ protocol }: { protocol: Protocol }) {
   return (
@@ -14,7 +14,7 @@ function Summary({ protocol }: { protocol: Protocol }) {
 
 /** Two devices edited the same draft: both are kept until someone chooses. */
 export function ProtocolConflict({ view }: { view: ProtocolVersionView }) {
-  const { store } = useServices();
+  const editing = useProtocolEditing();
   const ids = view.conflicts.map((c) => c.id);
   return (
     <section class="banner attention" aria-labelledby="protocol-conflict">
@@ -27,7 +27,7 @@ export function ProtocolConflict({ view }: { view: ProtocolVersionView }) {
           <button
             type="button"
             class="button"
-            onClick={() => void store.keepProtocolVersion(view.protocol, ids)}
+            onClick={() => void editing.keepProtocolVersion(view.protocol, ids)}
           >
             Keep current version
           </button>
@@ -39,7 +39,7 @@ export function ProtocolConflict({ view }: { view: ProtocolVersionView }) {
             <button
               type="button"
               class="button"
-              onClick={() => void store.keepProtocolVersion(c.data, ids)}
+              onClick={() => void editing.keepProtocolVersion(c.data, ids)}
             >
               Keep this version
             </button>

@@ -5,6 +5,7 @@ import { exportProtocolFile } from '../../../shared/protocol-file';
 import type { ResponseValue } from '../../../shared/response';
 import type { ProtocolVersionView } from '../../data/protocols';
 import { useServices } from '../app-context';
+import { useProtocolEditing } from './use-protocol-editing';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { SyncBadge } from '../observations/SyncBadge';
 import { download } from '../shell/download';
@@ -30,6 +31,7 @@ const statusLabel = (view: ProtocolVersionView) =>
 
 export function ProtocolEditor({ id, version }: { id: string; version: number }) {
   const { store, now } = useServices();
+  const editing = useProtocolEditing();
   const view = store.useProtocolVersion(id, version);
   const families = store.useProtocolFamilies();
   const [showErrors, setShowErrors] = useState(false);
@@ -55,7 +57,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
   const readOnly = !isDraft || view.conflicts.length > 0 || !mayEdit;
   const problems = isDraft ? publishCheck(protocol) : [];
   const errors = showErrors ? byPath(problems) : {};
-  const edit = (change: (d: Protocol) => Protocol) => void store.updateDraft(id, version, change);
+  const edit = (change: (d: Protocol) => Protocol) => void editing.updateDraft(id, version, change);
   const family = families?.find((f) => f.id === id);
   const newest = family?.versions[0]?.protocol.version === version;
 
@@ -65,11 +67,11 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
       document.getElementById('publish-problems')?.focus();
       return;
     }
-    if (await store.publish(protocol))
+    if (await editing.publish(protocol))
       setNotice(`Published version ${version}. Observers can use it now.`);
   };
   const onNewVersion = async () => {
-    const draft = await store.startNextVersion(id);
+    const draft = await editing.startNextVersion(id);
     if (draft) navigate({ name: 'protocol', id, version: draft.version });
   };
 
@@ -120,7 +122,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
           </button>
         )}
         {!isDraft && !view.builtin && protocol.status === 'published' && mayEdit && (
-          <button type="button" class="button quiet" onClick={() => void store.archive(protocol)}>
+          <button type="button" class="button quiet" onClick={() => void editing.archive(protocol)}>
             Archive
           </button>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { kindLabels, protocolKinds, type ProtocolKind } from '../../../shared/protocol';
 import { useServices } from '../app-context';
+import { useProtocolEditing } from './use-protocol-editing';
 import { SyncBadge } from '../observations/SyncBadge';
 import { hrefFor, navigate } from '../shell/route';
 import { ImportProtocol } from './ImportProtocol';
@@ -8,7 +9,7 @@ import { DISTRICT_VALUE, OwnerChoice, ownerValue, type PickOwner } from './Owner
 import { ownerName, protocolOwners } from './permissions';
 
 function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
-  const { store } = useServices();
+  const editing = useProtocolEditing();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ProtocolKind>('blast_walkthrough');
   const [error, setError] = useState('');
@@ -21,7 +22,7 @@ function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
     setError('');
     const owner = pickOwner();
     if (!owner) return;
-    const protocol = await store.createProtocol(name.trim(), kind, owner.schoolId);
+    const protocol = await editing.createProtocol(name.trim(), kind, owner.schoolId);
     if (protocol) navigate({ name: 'protocol', id: protocol.id, version: protocol.version });
   };
   return (

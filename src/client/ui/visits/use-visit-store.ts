@@ -5,5 +5,5 @@ import { useServices } from '../app-context';
 /** The visit data functions, made when the visit screens first load (off the first screen). */
 export function useVisitStore(): VisitStore {
   const { store, now } = useServices();
-  return useMemo(() => visitStore(store.db, now, store.track, store.user), [store, now]);
+  return useMemo(() => visitStore(store.db, now, store.saved, store.user), [store, now]);
 }
