@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ControlledTransaction, Kysely } from 'kysely';
-import { findBuiltinProtocol } from '../../shared/builtin-protocols';
-import { checkEntity, deleteProblems, parseStoredProtocol } from '../../shared/entities';
-import { protocolKey, type Protocol } from '../../shared/protocol';
+import { checkEntity, deleteProblems } from '../../shared/entities';
 import type { FieldIssue } from '../../shared/errors';
 import {
   OriginalResult,
@@ -11,6 +9,7 @@ import {
   type PushResult,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
+import { findProtocolVersion } from './protocol-versions';
 import type { Actor } from './access/actor';
 import { policies } from './access/policies';
 import {
@@ -100,18 +99,6 @@ async function reject(
   return result;
 }
 
-/** Protocol versions as this server knows them: the starter library, then stored ones. */
-async function findProtocol(
-  db: Queryable,
-  id: string,
-  version: number,
-): Promise<Protocol | undefined> {
-  const builtin = findBuiltinProtocol(id, version);
-  if (builtin) return builtin;
-  const stored = await findRecord(db, 'protocol', protocolKey(id, version));
-  return stored && !stored.deleted ? parseStoredProtocol(stored.data) : undefined;
-}
-
 async function applyMutation(
   db: Queryable,
   mutation: Mutation,
@@ -127,7 +114,7 @@ async function applyMutation(
     if (problems.length > 0) return reject(db, mutation, now, problems);
   } else {
     const check = await checkEntity(mutation.entity, mutation.entityId, mutation.data, {
-      findProtocol: (id, version) => findProtocol(db, id, version),
+      findProtocol: (id, version) => findProtocolVersion(db, id, version),
       current: currentData,
     });
     if (!check.ok) return reject(db, mutation, now, check.errors);
