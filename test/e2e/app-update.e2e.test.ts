@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { signUpFirstAdmin } from './support/account';
+import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
 describe('updating the app', () => {
@@ -28,10 +28,11 @@ describe('updating the app', () => {
   it('offers an update, waits for the user, and keeps a note typed just before it', async () => {
     const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
     await signUpFirstAdmin(page, server);
+    await addSchool(page);
     await page.getByText('Ready to work offline').waitFor({ timeout: 30_000 });
 
     await page.getByRole('link', { name: 'Start an observation' }).click();
-    await page.getByLabel('School').fill('Lincoln Elementary');
+    await page.getByLabel('School').selectOption({ label: 'Lincoln Elementary' });
     await page.getByLabel('Room', { exact: true }).fill('301');
     await page.getByText('Grade 9-12', { exact: true }).click();
     await page.getByLabel('Subject').fill('History');

@@ -87,9 +87,13 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     await page.getByRole('link', { name: 'Start an observation' }).click();
     // The school and observer are remembered for the next room.
     await page.waitForFunction(
-      () => (document.querySelector<HTMLInputElement>('#field-school')?.value ?? '') !== '',
+      () => (document.querySelector<HTMLSelectElement>('#field-schoolId')?.value ?? '') !== '',
     );
-    await expect(page.getByLabel('School').inputValue()).resolves.toBe('Lincoln Elementary');
+    await expect(
+      page
+        .getByLabel('School')
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+    ).resolves.toBe('Lincoln Elementary');
     await expect(page.getByLabel('Observer (your name)').inputValue()).resolves.toBe('Ms. Okafor');
     await page.getByLabel('Room', { exact: true }).fill('114');
     await page.getByText('Grade K-2', { exact: true }).click();
