@@ -172,9 +172,9 @@ export const key = {
 };
 
 /**
- * Stores a record with the placement its policy gives it, for the entities whose
- * policies are written on another branch (visit notes, shared notes). After the
- * merge these rows are seeded through push like every other.
+ * Stores a record with the placement its policy gives it, for the few cells no push
+ * can make: a district admin's own visit note, or a note shared with them, which the
+ * policies never allow. Every other row is seeded through push.
  */
 export async function storePlaced(
   world: World,
