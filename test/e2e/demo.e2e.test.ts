@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo/cli';
 import { DEMO_PASSWORD } from '../../scripts/demo/people';
+import type { Observation } from '../../src/shared/observation';
 import { axeViolations, launchChromium } from './support/browser';
 import { startServer, type E2eServer } from './support/server';
 
@@ -88,6 +89,62 @@ describe('a newcomer tries the demo district', () => {
     await page.getByText('Roosevelt math talk').waitFor();
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: `${shots}/accounts-header-768x1024.png` });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('answers the principal: in what share of classrooms were students explaining their thinking, and is it up?', async () => {
+    // The expected figures come straight from the records the demo stored, not from the app.
+    const rounds = server
+      .query<{ data: string }>("select data from records where entity = 'round' and deleted = 0")
+      .map((r) => JSON.parse(r.data) as { id: string; name: string });
+    const observations = server
+      .query<{ data: string }>(
+        "select data from records where entity = 'observation' and deleted = 0",
+      )
+      .map((r) => JSON.parse(r.data) as Observation);
+    const shareIn = (roundName: string) => {
+      const round = rounds.find((r) => r.name === roundName)!;
+      const answers = observations
+        .filter((o) => o.roundId === round.id && o.status === 'complete')
+        .map((o) => o.responses['students-talk-to-peer']);
+      const seen = answers.filter((a) => a === 'seen').length;
+      const notSeen = answers.filter((a) => a === 'not_seen').length;
+      return Math.round((seen / (seen + notSeen)) * 1000) / 10;
+    };
+    const winter = shareIn('Winter Blast Walkthrough');
+    const fall = shareIn('Fall Blast Walkthrough');
+
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await signOutEverywhere();
+    await signInAs('principal.lincoln');
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page
+      .getByRole('heading', { name: /Lincoln Elementary · Winter Blast Walkthrough/ })
+      .waitFor();
+    const peer = page.locator('tr[data-look-for="students-talk-to-peer"] .results-share');
+    await expect.poll(() => peer.textContent(), { timeout: 30_000 }).toBe(`${winter}%`);
+    const trend = page.locator('table.trend tr', {
+      hasText: 'Students explain their thinking to a peer',
+    });
+    const change = Math.round((winter - fall) * 10) / 10;
+    await expect
+      .poll(() => trend.textContent())
+      .toContain(
+        change > 0 ? `▲ up ${change} points` : change < 0 ? `▼ down ${-change} points` : '= same',
+      );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    const row = csv.find((l) => l.startsWith('students-talk-to-peer,'));
+    expect(row?.split(',')[8]).toBe(String(winter));
+
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
     expect(await axeViolations(page)).toEqual([]);
   });
 });

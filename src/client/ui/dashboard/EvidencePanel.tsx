@@ -1,6 +1,9 @@
 import type { Evidence } from '../../../shared/dashboard';
 import { hiddenLabel } from './format';
 
+/** How many notes the one-page print keeps; the screen shows them all. */
+const PRINTED_NOTES = 10;
+
 /** Low-inference notes from the visits in scope: what was seen, beside the numbers. */
 export function EvidencePanel({
   evidence,
@@ -21,11 +24,20 @@ export function EvidencePanel({
       ) : evidence.notes.length === 0 ? (
         <p class="muted">No notes in this view.</p>
       ) : (
-        <ul>
-          {evidence.notes.map((note, i) => (
-            <li key={i}>{note}</li>
-          ))}
-        </ul>
+        <>
+          <ul>
+            {evidence.notes.map((note, i) => (
+              <li key={i} class={i >= PRINTED_NOTES ? 'screen-only' : undefined}>
+                {note}
+              </li>
+            ))}
+          </ul>
+          {evidence.notes.length > PRINTED_NOTES && (
+            <p class="print-only muted small">
+              …and {evidence.notes.length - PRINTED_NOTES} more notes in Lookfor.
+            </p>
+          )}
+        </>
       )}
       <p class="muted small">
         Notes are shown without observer, room, time, grade or subject, sorted by their text.
