@@ -21,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
 
 /** The "extent present" dashboard: aggregates only, each resting on a shown number of classrooms. */
-export function ResultsScreen() {
+export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
   const options = useResults<DashboardOptions>('/api/dashboard/options');
   const [scope, setScope] = useState<ResultsScope>({
     mode: 'round',
@@ -37,7 +37,10 @@ export function ResultsScreen() {
   const opts = options?.ok ? options.value : null;
   useEffect(() => {
     if (!opts || scope.roundId || scope.schoolId) return;
-    const latest = opts.rounds.find((r) => r.status === 'closed') ?? opts.rounds[0];
+    const latest =
+      opts.rounds.find((r) => r.id === roundId) ??
+      opts.rounds.find((r) => r.status === 'closed') ??
+      opts.rounds[0];
     setScope({
       ...scope,
       roundId: latest?.id ?? '',

@@ -75,7 +75,11 @@ export function RoundWalk({ id }: { id: string }) {
           more={queue.some((r) => r.id !== visit.roomId)}
         />
       ) : round.status === 'closed' ? (
-        <p class="banner info">This round is closed.</p>
+        <p class="banner info">
+          This round is closed.{' '}
+          <a href={hrefFor({ name: 'results', roundId: round.id })}>See its results</a>, and print
+          them as a one-page summary for staff.
+        </p>
       ) : (
         <RoomQueue round={round} queue={queue} />
       )}

@@ -36,7 +36,7 @@ function Screen({ route }: { route: Route }) {
     case 'admin':
       return <AdminScreen />;
     case 'results':
-      return <ResultsScreen />;
+      return <ResultsScreen roundId={route.roundId} />;
     case 'setup':
     case 'invite':
       return (

@@ -8,7 +8,8 @@ export type Route =
   | { name: 'protocol'; id: string; version: number }
   | { name: 'signin' }
   | { name: 'admin' }
-  | { name: 'results' }
+  /** The results dashboard, opened on one round when `roundId` is given. */
+  | { name: 'results'; roundId?: string }
   | { name: 'setup'; token: string }
   | { name: 'invite'; token: string }
   | { name: 'rounds' }
@@ -33,7 +34,8 @@ export function parseRoute(hash: string): Route {
     return round[2] ? { name: 'round-plan', id: round[1] } : { name: 'round', id: round[1] };
   const visits = /^\/visits((?:\/[A-Za-z0-9-]+){0,2})$/.exec(path);
   if (visits) return { name: 'visits', path: visits[1] ?? '' };
-  if (path === '/results') return { name: 'results' };
+  const results = /^\/results(?:\/([0-9a-f-]{36}))?$/i.exec(path);
+  if (results) return results[1] ? { name: 'results', roundId: results[1] } : { name: 'results' };
   const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
@@ -61,7 +63,7 @@ export function hrefFor(route: Route): string {
     case 'admin':
       return '#/admin';
     case 'results':
-      return '#/results';
+      return route.roundId ? `#/results/${route.roundId}` : '#/results';
     case 'setup':
       return `#/setup/${route.token}`;
     case 'invite':
