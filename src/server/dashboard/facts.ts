@@ -3,7 +3,7 @@ import { Observation } from '../../shared/observation';
 import type { AppliedWrite } from '../sync/access/policy';
 import type { Queryable } from '../sync/repository';
 import { findProtocolVersion } from './protocols';
-import { refreshTotals, type TotalsKey } from './totals';
+import { adjustTotals, type FactCounts } from './totals';
 
 const BATCH = 100;
 
@@ -13,20 +13,29 @@ const BATCH = 100;
  * no longer complete, leaves no facts.
  */
 export async function recordFacts(db: Queryable, write: AppliedWrite): Promise<void> {
-  const before = await db
-    .selectFrom('observation_visits')
-    .select(['school_id', 'protocol_id', 'round_id', 'observed_on'])
-    .where('observation_id', '=', write.entityId)
-    .executeTakeFirst();
+  // The day totals follow the facts: the old counts go out, the new ones come in.
+  await adjustTotals(db, await countsOf(db, write.entityId), -1);
   await replaceFacts(db, write);
-  const after = await db
-    .selectFrom('observation_visits')
-    .select(['school_id', 'protocol_id', 'round_id', 'observed_on'])
-    .where('observation_id', '=', write.entityId)
-    .executeTakeFirst();
-  const keys = [before, after].filter((k): k is TotalsKey => k !== undefined);
-  const same = keys.length === 2 && JSON.stringify(keys[0]) === JSON.stringify(keys[1]);
-  for (const key of same ? keys.slice(1) : keys) await refreshTotals(db, key);
+  await adjustTotals(db, await countsOf(db, write.entityId), 1);
+}
+
+/** The seen / not seen / N/A facts of one observation. */
+function countsOf(db: Queryable, observationId: string): Promise<FactCounts[]> {
+  return db
+    .selectFrom('observation_facts')
+    .select([
+      'school_id',
+      'protocol_id',
+      'round_id',
+      'observed_on',
+      'look_for_id',
+      'seen',
+      'not_seen',
+      'na',
+    ])
+    .where('observation_id', '=', observationId)
+    .where('answer', 'in', ['seen', 'not_seen', 'na'])
+    .execute();
 }
 
 async function replaceFacts(db: Queryable, write: AppliedWrite): Promise<void> {

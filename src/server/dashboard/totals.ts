@@ -1,70 +1,53 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../sync/repository';
 
-/** The group of facts one row set of `observation_fact_totals` sums. */
-export interface TotalsKey {
+/** One observation's seen / not seen / N/A counts for one look-for, as stored in its facts. */
+export interface FactCounts {
   school_id: string;
   protocol_id: string;
   round_id: string | null;
   observed_on: string;
+  look_for_id: string;
+  seen: number;
+  not_seen: number;
+  na: number;
 }
 
 /**
- * Recomputes the totals of one school, protocol, round and day from the facts, in
- * the caller's savepoint. Rows are zeroed, then upserted, so two pushes finishing
- * visits of the same day on PostgreSQL never collide on an insert.
+ * Adds (`sign` 1) or takes away (`sign` -1) one observation's counts from the day
+ * totals, in the caller's savepoint. Each row is one upsert that adds to what is
+ * stored, so the cost does not grow with the visits already in a day, and two
+ * pushes adding to the same day on PostgreSQL simply add up. One observation has
+ * one row per look-for, so a statement never touches a totals row twice.
  */
-export async function refreshTotals(db: Queryable, key: TotalsKey): Promise<void> {
-  const roundId = key.round_id ?? '';
-  await db
-    .updateTable('observation_fact_totals')
-    .set({ seen: 0, not_seen: 0, na: 0 })
-    .where('school_id', '=', key.school_id)
-    .where('protocol_id', '=', key.protocol_id)
-    .where('round_id', '=', roundId)
-    .where('observed_on', '=', key.observed_on)
-    .execute();
-  const sums = db
-    .selectFrom('observation_facts')
-    .select((eb) => [
-      'school_id',
-      'protocol_id',
-      sql<string>`${roundId}`.as('round_id'),
-      'observed_on',
-      'look_for_id',
-      eb.fn.sum<number>('seen').as('seen'),
-      eb.fn.sum<number>('not_seen').as('not_seen'),
-      eb.fn.sum<number>('na').as('na'),
-    ])
-    .where('school_id', '=', key.school_id)
-    .where('protocol_id', '=', key.protocol_id)
-    .where((eb) =>
-      key.round_id === null ? eb('round_id', 'is', null) : eb('round_id', '=', key.round_id),
-    )
-    .where('observed_on', '=', key.observed_on)
-    .where('answer', 'in', ['seen', 'not_seen', 'na'])
-    .groupBy(['school_id', 'protocol_id', 'observed_on', 'look_for_id']);
+export async function adjustTotals(
+  db: Queryable,
+  counts: readonly FactCounts[],
+  sign: 1 | -1,
+): Promise<void> {
+  if (counts.length === 0) return;
   await db
     .insertInto('observation_fact_totals')
-    .columns([
-      'school_id',
-      'protocol_id',
-      'round_id',
-      'observed_on',
-      'look_for_id',
-      'seen',
-      'not_seen',
-      'na',
-    ])
-    .expression(sums)
+    .values(
+      counts.map((c) => ({
+        school_id: c.school_id,
+        protocol_id: c.protocol_id,
+        round_id: c.round_id ?? '',
+        observed_on: c.observed_on,
+        look_for_id: c.look_for_id,
+        seen: sign * Number(c.seen),
+        not_seen: sign * Number(c.not_seen),
+        na: sign * Number(c.na),
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['school_id', 'protocol_id', 'round_id', 'observed_on', 'look_for_id'])
-        .doUpdateSet((eb) => ({
-          seen: eb.ref('excluded.seen'),
-          not_seen: eb.ref('excluded.not_seen'),
-          na: eb.ref('excluded.na'),
-        })),
+        .doUpdateSet({
+          seen: sql`observation_fact_totals.seen + excluded.seen`,
+          not_seen: sql`observation_fact_totals.not_seen + excluded.not_seen`,
+          na: sql`observation_fact_totals.na + excluded.na`,
+        }),
     )
     .execute();
 }
