@@ -13,6 +13,3 @@ export const entityNames = [
 ] as const;
 export const Entity = z.enum(entityNames);
 export type Entity = z.infer<typeof Entity>;
-
-/** Records the server derives from others; a client never pushes them. */
-export const derivedEntities: readonly Entity[] = ['round-progress', 'shared-note'];

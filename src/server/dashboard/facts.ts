@@ -2,7 +2,7 @@ import { observationFacts } from '../../shared/aggregates/facts';
 import { Observation } from '../../shared/observation';
 import type { AppliedWrite } from '../sync/access/policy';
 import type { Queryable } from '../sync/repository';
-import { findProtocolVersion } from './protocols';
+import { findProtocolVersion } from '../sync/protocol-versions';
 import { adjustTotals, type FactCounts } from './totals';
 
 const BATCH = 100;
@@ -45,6 +45,8 @@ async function replaceFacts(db: Queryable, write: AppliedWrite): Promise<void> {
   const parsed = Observation.safeParse(write.data);
   if (!parsed.success) return;
   const o = parsed.data;
+  // A draft has no facts: skip the protocol lookup on every tap that syncs.
+  if (o.status !== 'complete') return;
   const protocol = await findProtocolVersion(db, o.protocolId, o.protocolVersion);
   const facts = protocol ? observationFacts(o, protocol) : null;
   if (!facts) return;
