@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
 import type { Kysely } from 'kysely';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
@@ -10,6 +11,7 @@ import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
 import { dashboardRoutes } from './dashboard/routes';
+import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
@@ -24,6 +26,8 @@ z.config(en());
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** For requests that only read; the writing connection when omitted (see DbHandle.readDb). */
+  readDb?: Kysely<Database>;
   /** Built client to serve; omitted in API-only tests. */
   distDir?: string;
   now?: () => Date;
@@ -32,18 +36,27 @@ export interface AppOptions {
   passwordCost?: ScryptCost;
   /** Dashboard cells resting on fewer classrooms are suppressed; default 5, never below 3. */
   suppressBelow?: number;
+  /** A request still running after this answers 503 (default 60 s). */
+  requestTimeoutMs?: number;
 }
+
+const REQUEST_TIMEOUT_MS = 60_000;
+const requestTimedOut = () => new HTTPException(503, { message: 'timed out' });
 
 export function createApp(options: AppOptions): Hono {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const readDb = options.readDb ?? options.db;
   const app = new Hono();
 
   app.use('*', securityHeaders());
 
   const api = new Hono<AuthEnv>();
+  // Every request answers in bounded time; a push cut short commits whole or not at
+  // all, and the device's retry with the same mutation ids is harmless either way.
+  api.use('*', timeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, requestTimedOut));
   api.use('*', csrfGuard());
-  api.use('*', sessionReader(options.db, now));
+  api.use('*', sessionReader({ db: options.db, readDb }, now));
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
   api.route(
     '/auth',
@@ -55,11 +68,11 @@ export function createApp(options: AppOptions): Hono {
   api.route('/admin', adminRoutes(options.db, now));
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
-  api.route('/sync', syncRoutes(options.db, { now, log }));
+  api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));
   api.route('/visits', visitRoutes(options.db));
   api.route(
     '/dashboard',
-    dashboardRoutes(options.db, { now, suppressBelow: options.suppressBelow ?? 5 }),
+    dashboardRoutes({ db: options.db, readDb }, { now, suppressBelow: options.suppressBelow ?? 5 }),
   );
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
@@ -67,6 +80,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.distDir) app.route('/', serveApp(options.distDir));
 
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 503) return sendBusy(c, 'timeout');
     if (error instanceof HTTPException) {
       return sendError(
         c,
@@ -75,6 +89,8 @@ export function createApp(options: AppOptions): Hono {
         error.message,
       );
     }
+    // A lock or a connection not had in time: nothing was stored, the client retries.
+    if (isBusyError(error)) return sendBusy(c);
     log(`unhandled error on ${c.req.method} ${c.req.path}`, error);
     return sendError(
       c,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './db/connect';
 import { SCHEMA_NAME } from './db/schema-dialect';
 import { DEFAULT_SUPPRESS_BELOW, MIN_SUPPRESS_BELOW } from '../shared/aggregates/suppression';
 
@@ -12,6 +13,27 @@ export interface ServerConfig {
   distDir: string;
   /** Dashboard cells resting on fewer classrooms than this are suppressed. */
   suppressBelow: number;
+  /** PostgreSQL connections per server process. */
+  poolSize: number;
+  /** How long a write waits for a database lock before the request answers 503. */
+  lockTimeoutMs: number;
+}
+
+/** A whole number from the environment within bounds, or a clear message naming the variable. */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a clear message. */
@@ -42,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port,
     suppressBelow,
+    poolSize: wholeNumber(env, 'DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 500),
+    lockTimeoutMs: wholeNumber(env, 'LOCK_TIMEOUT_MS', DEFAULT_LOCK_TIMEOUT_MS, 100, 120_000),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl,

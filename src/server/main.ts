@@ -13,6 +13,7 @@ async function main(): Promise<void> {
 
   const app = createApp({
     db: handle.db,
+    readDb: handle.readDb,
     distDir: config.distDir,
     suppressBelow: config.suppressBelow,
   });

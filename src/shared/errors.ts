@@ -13,6 +13,8 @@ export const errorCodes = [
   'not_found',
   'method_not_allowed',
   'internal',
+  'busy',
+  'timeout',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

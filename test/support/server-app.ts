@@ -83,7 +83,7 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const db = await createTestDb(dialect);
-  const app = createApp({ db: db.db, log: () => undefined, ...options });
+  const app = createApp({ db: db.db, readDb: db.readDb, log: () => undefined, ...options });
   let session: Promise<string> | null = null;
   const cookie = () =>
     (session ??= signedInCookie(db.db, {

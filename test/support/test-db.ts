@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { connectDb, type DbHandle } from '../../src/server/db/connect';
+import { connectDb, type DbConfig, type DbHandle } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 
 export const postgresUrl =
@@ -23,17 +23,23 @@ export async function postgresAvailable(): Promise<boolean> {
 }
 
 export interface TestDb extends DbHandle {
+  /** The SQLite file, for a test that opens a second connection to it. */
+  sqliteFile?: string;
   dispose: () => Promise<void>;
 }
 
 /** A fresh, migrated database: a temporary SQLite file or a throwaway PostgreSQL schema. */
-export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<TestDb> {
+export async function createTestDb(
+  dialect: 'sqlite' | 'postgres',
+  options: Pick<DbConfig, 'lockTimeoutMs' | 'poolSize'> = {},
+): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'lookfor-test-'));
-    const handle = connectDb({ dataDir: dir });
+    const handle = connectDb({ dataDir: dir, ...options });
     await migrateToLatest(handle.db);
     return {
       ...handle,
+      sqliteFile: join(dir, 'lookfor.sqlite'),
       dispose: async () => {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -45,7 +51,7 @@ export async function createTestDb(dialect: 'sqlite' | 'postgres'): Promise<Test
   await admin.connect();
   // The migrator creates the schema and keeps its bookkeeping there, as it does for
   // a server started with DATABASE_SCHEMA.
-  const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema });
+  const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema, ...options });
   const dispose = async () => {
     await handle.close();
     await admin.query(`drop schema if exists ${schema} cascade`);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { SchoolRole, type Membership } from '../../shared/accounts';
+import { chunks } from '../db/chunks';
 import type { Queryable } from '../sync/repository';
 
 export interface UserRow {
@@ -156,26 +157,33 @@ export async function deleteSessionsOf(db: Queryable, userId: string): Promise<n
   return Number(result.numDeletedRows);
 }
 
-export async function recordAudit(
-  db: Queryable,
-  entry: {
-    id: string;
-    at: string;
-    actorId: string | null;
-    action: string;
-    subject: string;
-    details?: unknown;
-  },
-) {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      subject: entry.subject,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
-    })
-    .execute();
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  subject: string;
+  details?: unknown;
+}
+
+export async function recordAudit(db: Queryable, entry: AuditEntry) {
+  await recordAudits(db, [entry]);
+}
+
+export async function recordAudits(db: Queryable, entries: readonly AuditEntry[]) {
+  for (const part of chunks(entries, 500)) {
+    await db
+      .insertInto('audit_log')
+      .values(
+        part.map((entry) => ({
+          id: entry.id,
+          at: entry.at,
+          actor_id: entry.actorId,
+          action: entry.action,
+          subject: entry.subject,
+          details: entry.details === undefined ? null : JSON.stringify(entry.details),
+        })),
+      )
+      .execute();
+  }
 }

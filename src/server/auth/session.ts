@@ -59,16 +59,19 @@ export function endSessionCookie(c: Context) {
 
 /** Reads the session cookie on every request; `auth` is null when nobody is signed in. */
 export const sessionReader =
-  (db: Kysely<Database>, now: () => Date): MiddlewareHandler<AuthEnv> =>
+  (
+    { db, readDb }: { db: Kysely<Database>; readDb: Kysely<Database> },
+    now: () => Date,
+  ): MiddlewareHandler<AuthEnv> =>
   async (c, next) => {
     c.set('auth', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length <= 100) {
       const idHash = hashToken(token);
-      const session = await findSession(db, idHash);
+      const session = await findSession(readDb, idHash);
       const at = now();
       if (session && Date.parse(session.expires_at) > at.getTime()) {
-        const user = await findUserById(db, session.user_id);
+        const user = await findUserById(readDb, session.user_id);
         if (user) {
           if (at.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
             await touchSession(db, idHash, at.toISOString(), expiry(at));
@@ -78,7 +81,7 @@ export const sessionReader =
             name: user.name,
             email: user.email,
             districtAdmin: user.districtAdmin,
-            memberships: await membershipsOf(db, user.id),
+            memberships: await membershipsOf(readDb, user.id),
             sessionHash: idHash,
           });
         }

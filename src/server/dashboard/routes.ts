@@ -47,19 +47,22 @@ function parseQuery<T extends z.ZodMiniType>(c: Context, schema: T) {
 const refused = (c: Context, r: Refusal) => sendError(c, r.status, r.code, r.message);
 
 /** The results dashboard: aggregates only, every cell suppressed below the threshold. */
-export function dashboardRoutes(db: Kysely<Database>, settings: DashboardSettings): Hono<AuthEnv> {
+export function dashboardRoutes(
+  { db, readDb }: { db: Kysely<Database>; readDb: Kysely<Database> },
+  settings: DashboardSettings,
+): Hono<AuthEnv> {
   const threshold = checkThreshold(settings.suppressBelow);
   const routes = new Hono<AuthEnv>();
   routes.use('*', requireSignIn());
 
   routes.get('/options', async (c) =>
-    c.json(await dashboardOptions(db, c.get('auth')!, threshold)),
+    c.json(await dashboardOptions(readDb, c.get('auth')!, threshold)),
   );
 
   const summaryScope = async (c: Context<AuthEnv>) => {
     const q = parseQuery(c, SummaryQuery);
     if (!q.ok) return { ok: false as const, response: q.response };
-    const resolved = await resolveSummaryScope(db, c.get('auth')!, q.value);
+    const resolved = await resolveSummaryScope(readDb, c.get('auth')!, q.value);
     if (!resolved.ok) return { ok: false as const, response: refused(c, resolved) };
     return { ok: true as const, resolved, heat: q.value.heat ?? 'gradeBand' };
   };
@@ -67,13 +70,13 @@ export function dashboardRoutes(db: Kysely<Database>, settings: DashboardSetting
   routes.get('/summary', async (c) => {
     const s = await summaryScope(c);
     if (!s.ok) return s.response;
-    return c.json(await summary(db, s.resolved, s.heat, threshold));
+    return c.json(await summary(readDb, s.resolved, s.heat, threshold));
   });
 
   routes.get('/summary.csv', async (c) => {
     const s = await summaryScope(c);
     if (!s.ok) return s.response;
-    const result = await summary(db, s.resolved, s.heat, threshold);
+    const result = await summary(readDb, s.resolved, s.heat, threshold);
     const name = (s.resolved.info.round?.name ?? `${s.resolved.info.from}-${s.resolved.info.to}`)
       .replace(/[^A-Za-z0-9-]+/g, '-')
       .toLowerCase();
@@ -85,17 +88,17 @@ export function dashboardRoutes(db: Kysely<Database>, settings: DashboardSetting
   routes.get('/evidence', async (c) => {
     const s = await summaryScope(c);
     if (!s.ok) return s.response;
-    return c.json(await evidence(db, s.resolved, threshold));
+    return c.json(await evidence(readDb, s.resolved, threshold));
   });
 
   routes.get('/trend', async (c) => {
     const q = parseQuery(c, TrendQuery);
     if (!q.ok) return q.response;
-    const school = await visibleSchool(db, c.get('auth')!, q.value.schoolId);
+    const school = await visibleSchool(readDb, c.get('auth')!, q.value.schoolId);
     if (!school.ok) return refused(c, school);
-    const found = await protocolVersions(db, q.value.protocolId);
+    const found = await protocolVersions(readDb, q.value.protocolId);
     if (!found.ok) return refused(c, found);
-    const rounds = (await roundsOf(db, [school.id]))
+    const rounds = (await roundsOf(readDb, [school.id]))
       .filter((r) => r.protocolId === q.value.protocolId)
       .map(trendRound);
     const scope = {
@@ -104,7 +107,7 @@ export function dashboardRoutes(db: Kysely<Database>, settings: DashboardSetting
       gradeBand: q.value.gradeBand,
       subject: q.value.subject,
     };
-    return c.json(await trend(db, scope, rounds, found.versions, school.name, threshold));
+    return c.json(await trend(readDb, scope, rounds, found.versions, school.name, threshold));
   });
 
   routes.get('/district', async (c) => {
@@ -113,16 +116,21 @@ export function dashboardRoutes(db: Kysely<Database>, settings: DashboardSetting
     }
     const q = parseQuery(c, DistrictQuery);
     if (!q.ok) return q.response;
-    const found = await protocolVersions(db, q.value.protocolId);
+    const found = await protocolVersions(readDb, q.value.protocolId);
     if (!found.ok) return refused(c, found);
     const scope = { ...q.value, schoolIds: null };
-    return c.json(await district(db, scope, await listSchools(db), found.versions, threshold));
+    return c.json(
+      await district(readDb, scope, await listSchools(readDb), found.versions, threshold),
+    );
   });
 
   routes.get('/sharing/:schoolId', async (c) => {
-    const school = await visibleSchool(db, c.get('auth')!, c.req.param('schoolId'));
+    const school = await visibleSchool(readDb, c.get('auth')!, c.req.param('schoolId'));
     if (!school.ok) return refused(c, school);
-    return c.json({ schoolId: school.id, shareWithStaff: await sharesWithStaff(db, school.id) });
+    return c.json({
+      schoolId: school.id,
+      shareWithStaff: await sharesWithStaff(readDb, school.id),
+    });
   });
 
   routes.put('/sharing/:schoolId', async (c) => {

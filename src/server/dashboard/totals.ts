@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chunks } from '../db/chunks';
 import type { Queryable } from '../sync/repository';
 
 /** One observation's seen / not seen / N/A counts for one look-for, as stored in its facts. */
@@ -13,41 +14,56 @@ export interface FactCounts {
   na: number;
 }
 
+const keyOf = (c: FactCounts) =>
+  [c.school_id, c.protocol_id, c.round_id ?? '', c.observed_on, c.look_for_id].join('\u0000');
+
 /**
- * Adds (`sign` 1) or takes away (`sign` -1) one observation's counts from the day
- * totals, in the caller's savepoint. Each row is one upsert that adds to what is
- * stored, so the cost does not grow with the visits already in a day, and two
- * pushes adding to the same day on PostgreSQL simply add up. One observation has
- * one row per look-for, so a statement never touches a totals row twice.
+ * Moves the day totals by the given counts (negative ones take an observation's old
+ * counts away), in the caller's transaction. Counts are summed per day and look-for
+ * first, so each totals row is touched by one upsert that adds to what is stored:
+ * the cost does not grow with the visits already in a day, two pushes adding to the
+ * same day on PostgreSQL simply add up, and rows are locked in one order (no
+ * deadlock between two pushes).
  */
-export async function adjustTotals(
-  db: Queryable,
-  counts: readonly FactCounts[],
-  sign: 1 | -1,
-): Promise<void> {
-  if (counts.length === 0) return;
-  await db
-    .insertInto('observation_fact_totals')
-    .values(
-      counts.map((c) => ({
+export async function adjustTotals(db: Queryable, counts: readonly FactCounts[]): Promise<void> {
+  const sums = new Map<string, FactCounts>();
+  for (const c of counts) {
+    const key = keyOf(c);
+    const sum = sums.get(key);
+    if (sum) {
+      sum.seen += Number(c.seen);
+      sum.not_seen += Number(c.not_seen);
+      sum.na += Number(c.na);
+    } else {
+      sums.set(key, {
         school_id: c.school_id,
         protocol_id: c.protocol_id,
-        round_id: c.round_id ?? '',
+        round_id: c.round_id,
         observed_on: c.observed_on,
         look_for_id: c.look_for_id,
-        seen: sign * Number(c.seen),
-        not_seen: sign * Number(c.not_seen),
-        na: sign * Number(c.na),
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['school_id', 'protocol_id', 'round_id', 'observed_on', 'look_for_id'])
-        .doUpdateSet({
-          seen: sql`observation_fact_totals.seen + excluded.seen`,
-          not_seen: sql`observation_fact_totals.not_seen + excluded.not_seen`,
-          na: sql`observation_fact_totals.na + excluded.na`,
-        }),
-    )
-    .execute();
+        seen: Number(c.seen),
+        not_seen: Number(c.not_seen),
+        na: Number(c.na),
+      });
+    }
+  }
+  const rows = [...sums]
+    .filter(([, c]) => c.seen !== 0 || c.not_seen !== 0 || c.na !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => ({ ...c, round_id: c.round_id ?? '' }));
+  for (const part of chunks(rows, 500)) {
+    await db
+      .insertInto('observation_fact_totals')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['school_id', 'protocol_id', 'round_id', 'observed_on', 'look_for_id'])
+          .doUpdateSet({
+            seen: sql`observation_fact_totals.seen + excluded.seen`,
+            not_seen: sql`observation_fact_totals.not_seen + excluded.not_seen`,
+            na: sql`observation_fact_totals.na + excluded.na`,
+          }),
+      )
+      .execute();
+  }
 }

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { ControlledTransaction, Kysely } from 'kysely';
-import { checkEntity, deleteProblems } from '../../shared/entities';
-import type { FieldIssue } from '../../shared/errors';
 import {
   OriginalResult,
   type Mutation,
@@ -9,20 +6,13 @@ import {
   type PushResult,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
-import { findProtocolVersion } from './protocol-versions';
+import { isBusyError } from '../http/busy';
 import type { Actor } from './access/actor';
-import { policies } from './access/policies';
-import {
-  findMutationResult,
-  findOpenConflictIds,
-  findRecord,
-  insertConflict,
-  insertMutation,
-  nextServerSeq,
-  resolveConflict,
-  writeRecord,
-  type Queryable,
-} from './repository';
+import { PushBatch } from './push/batch';
+import { decideMutation, type Outcome } from './push/decide-mutation';
+import { flushBatch } from './push/flush';
+import { StoreCache } from './push/store-cache';
+import { findMutationResults, insertMutations, type MutationRow } from './repository';
 
 export interface PushContext {
   now: () => Date;
@@ -30,190 +20,194 @@ export interface PushContext {
   log?: (message: string, error: unknown) => void;
 }
 
+const couldNotStore = [
+  { path: '(root)', message: 'The server could not store this change; it is kept for review' },
+];
+
 /**
- * Applies a batch in one transaction, each mutation inside its own savepoint: a
- * mutation that fails is rolled back alone, kept as rejected with its raw payload,
- * and the rest of the batch still commits.
+ * Applies a batch in one transaction, set-based: it reads what the batch needs in a
+ * few queries, decides every mutation in memory with the entities' checks and
+ * policies, and writes the result in a few multi-row statements. A refused
+ * mutation is kept as rejected with its raw payload and the rest still commit.
+ *
+ * If the writing itself fails (a row one store will not take), the batch is applied
+ * again one mutation at a time, each in its own savepoint, so the one that fails is
+ * rejected alone. A busy database (a lock timeout) fails the whole request instead:
+ * the device keeps every change and retries.
  */
 export async function applyPush(
   db: Kysely<Database>,
   request: PushRequest,
   context: PushContext,
 ): Promise<PushResult[]> {
+  try {
+    return await inTransaction(db, (trx) => applyTogether(trx, request.mutations, context));
+  } catch (error) {
+    if (isBusyError(error)) throw error;
+    context.log?.('a push could not be written at once; applying it one mutation at a time', error);
+    return inTransaction(db, (trx) => applyOneByOne(trx, request.mutations, context));
+  }
+}
+
+type Trx = ControlledTransaction<Database>;
+
+async function inTransaction<T>(db: Kysely<Database>, task: (trx: Trx) => Promise<T>): Promise<T> {
   const trx = await db.startTransaction().execute();
   try {
-    const results: PushResult[] = [];
-    for (const [index, mutation] of request.mutations.entries()) {
-      results.push(await applyInSavepoint(trx, mutation, `m${index}`, context));
-    }
+    const result = await task(trx);
     await trx.commit().execute();
-    return results;
+    return result;
   } catch (error) {
     await trx.rollback().execute();
     throw error;
   }
 }
 
-async function applyInSavepoint(
-  trx: ControlledTransaction<Database>,
-  mutation: Mutation,
-  name: string,
+async function applyTogether(
+  trx: Trx,
+  mutations: readonly Mutation[],
   context: PushContext,
-): Promise<PushResult> {
-  const previous = await findMutationResult(trx, mutation.mutationId);
-  if (previous !== null) {
-    return {
-      mutationId: mutation.mutationId,
-      status: 'duplicate',
-      original: OriginalResult.parse(JSON.parse(previous)),
-    };
-  }
-  const savepoint = await trx.savepoint(name).execute();
-  try {
-    const result = await applyMutation(savepoint, mutation, context.now(), context.actor);
-    await savepoint.releaseSavepoint(name).execute();
-    return result;
-  } catch (error) {
-    await savepoint.rollbackToSavepoint(name).execute();
-    context.log?.(`mutation ${mutation.mutationId} could not be stored`, error);
-    return reject(trx, mutation, context.now(), [
-      { path: '(root)', message: 'The server could not store this change; it is kept for review' },
-    ]);
-  }
+): Promise<PushResult[]> {
+  const batch = new PushBatch(new StoreCache(trx));
+  const decided = await decideAll(batch, mutations, context);
+  const base = await flushBatch(trx, batch, decided.rows);
+  return decided.results(base);
 }
 
-async function reject(
-  db: Queryable,
-  mutation: Mutation,
-  now: Date,
-  errors: FieldIssue[],
-): Promise<PushResult> {
-  const result = { mutationId: mutation.mutationId, status: 'rejected' as const, errors };
-  await insertMutation(db, {
-    ...mutationKeys(mutation),
-    status: 'rejected',
-    result,
-    payload: mutation,
-    receivedAt: now.toISOString(),
-  });
-  return result;
+async function applyOneByOne(
+  trx: Trx,
+  mutations: readonly Mutation[],
+  context: PushContext,
+): Promise<PushResult[]> {
+  const results: PushResult[] = [];
+  for (const [index, mutation] of mutations.entries()) {
+    const name = `m${index}`;
+    const savepoint = await trx.savepoint(name).execute();
+    try {
+      const batch = new PushBatch(new StoreCache(savepoint));
+      const decided = await decideAll(batch, [mutation], context);
+      const base = await flushBatch(savepoint, batch, decided.rows);
+      results.push(...decided.results(base));
+      await savepoint.releaseSavepoint(name).execute();
+    } catch (error) {
+      await savepoint.rollbackToSavepoint(name).execute();
+      if (isBusyError(error)) throw error;
+      context.log?.(`mutation ${mutation.mutationId} could not be stored`, error);
+      const decided = settled([
+        { kind: 'decided', mutation, outcome: refused, stamp: stampOf(context) },
+      ]);
+      await insertMutations(trx, decided.rows(0));
+      results.push(...decided.results(0));
+    }
+  }
+  return results;
 }
 
-async function applyMutation(
-  db: Queryable,
-  mutation: Mutation,
-  now: Date,
-  actor: Actor,
-): Promise<PushResult> {
-  const isDelete = mutation.op === 'delete';
-  const current = await findRecord(db, mutation.entity, mutation.entityId);
-  const currentData = current && !current.deleted ? current.data : null;
-  let checked: unknown = null;
-  if (isDelete) {
-    const problems = deleteProblems(mutation.entity, currentData);
-    if (problems.length > 0) return reject(db, mutation, now, problems);
-  } else {
-    const check = await checkEntity(mutation.entity, mutation.entityId, mutation.data, {
-      findProtocol: (id, version) => findProtocolVersion(db, id, version),
-      current: currentData,
-    });
-    if (!check.ok) return reject(db, mutation, now, check.errors);
-    checked = check.data;
-  }
-  const policy = policies[mutation.entity];
-  const decision = await policy.decide({ db, actor, mutation, current, data: checked });
-  if (!decision.ok) return reject(db, mutation, now, decision.errors);
-  const { data, placement } = decision;
-  const resolves = mutation.resolves ?? [];
-  const open = await findOpenConflictIds(db, mutation.entity, mutation.entityId, resolves);
-  const unknown = resolves.filter((id) => !open.includes(id));
-  if (unknown.length > 0) {
-    return reject(db, mutation, now, [
-      { path: 'resolves', message: `Not an open conflict of this record: ${unknown.join(', ')}` },
-    ]);
-  }
+const refused: Outcome = { status: 'rejected', errors: couldNotStore };
+const stampOf = (context: PushContext) => context.now().toISOString();
 
-  const stamp = now.toISOString();
-  // A record the server has never seen is accepted even with a baseRev: the
-  // device's copy is the only one, and refusing it would strand the note.
-  const inOrder = current === null || decision.merged === true || current.rev === mutation.baseRev;
-  if (!inOrder) {
-    const conflictId = randomUUID();
-    const serverSeq = await nextServerSeq(db);
-    await insertConflict(db, {
-      id: conflictId,
-      entity: mutation.entity,
-      entityId: mutation.entityId,
-      baseRev: mutation.baseRev,
-      data,
-      deleted: isDelete,
-      mutationId: mutation.mutationId,
-      clientId: mutation.clientId,
-      createdAt: stamp,
-      serverSeq,
-      placement,
-    });
-    const result: PushResult = {
-      mutationId: mutation.mutationId,
-      status: 'conflict',
-      conflictId,
-      serverSeq,
-      current: { rev: current.rev, deleted: current.deleted, data: current.data },
-    };
-    await insertMutation(db, {
-      ...mutationKeys(mutation),
-      status: 'conflict',
-      result,
-      payload: null,
-      receivedAt: stamp,
-    });
-    return result;
-  }
+type Entry =
+  | { kind: 'decided'; mutation: Mutation; outcome: Outcome; stamp: string }
+  | { kind: 'seen-before'; mutation: Mutation; original: OriginalResult }
+  | { kind: 'seen-in-batch'; mutation: Mutation; index: number };
 
-  for (const id of open) await resolveConflict(db, id, stamp, await nextServerSeq(db));
-  const serverSeq = await nextServerSeq(db);
-  const rev = (current?.rev ?? 0) + 1;
-  await writeRecord(
-    db,
-    {
-      entity: mutation.entity,
-      entityId: mutation.entityId,
-      rev,
-      deleted: isDelete,
-      data,
-      serverSeq,
-      updatedAt: stamp,
-      updatedBy: mutation.clientId,
-      ...placement,
-    },
-    current !== null,
+/** Decides every mutation of a batch in order; each kept mutation's writes join the batch. */
+async function decideAll(batch: PushBatch, mutations: readonly Mutation[], context: PushContext) {
+  const known = await findMutationResults(
+    batch.store.db,
+    mutations.map((m) => m.mutationId),
   );
-  await policy.derive?.(db, {
-    actor,
-    entityId: mutation.entityId,
-    previous: currentData,
-    data,
-    deleted: isDelete,
-    placement,
-    stamp,
-  });
-  const result: PushResult = { mutationId: mutation.mutationId, status: 'applied', rev, serverSeq };
-  await insertMutation(db, {
-    ...mutationKeys(mutation),
-    status: 'applied',
-    result,
-    payload: null,
-    receivedAt: stamp,
-  });
-  return result;
+  await batch.store.preload(mutations.map((m) => ({ entity: m.entity, entityId: m.entityId })));
+  const entries: Entry[] = [];
+  const inBatch = new Map<string, number>();
+  for (const mutation of mutations) {
+    const stored = known.get(mutation.mutationId);
+    const earlier = inBatch.get(mutation.mutationId);
+    if (stored !== undefined) {
+      // A retry after a lost answer: the original result, nothing applied twice.
+      entries.push({
+        kind: 'seen-before',
+        mutation,
+        original: OriginalResult.parse(JSON.parse(stored)),
+      });
+      continue;
+    }
+    if (earlier !== undefined) {
+      entries.push({ kind: 'seen-in-batch', mutation, index: earlier });
+      continue;
+    }
+    inBatch.set(mutation.mutationId, entries.length);
+    const stage = batch.stage();
+    let outcome: Outcome;
+    try {
+      outcome = await decideMutation(stage, mutation, context.now(), context.actor);
+    } catch (error) {
+      if (isBusyError(error)) throw error;
+      context.log?.(`mutation ${mutation.mutationId} could not be decided`, error);
+      outcome = refused;
+    }
+    if (outcome.status !== 'rejected') batch.absorb(stage.writes);
+    entries.push({ kind: 'decided', mutation, outcome, stamp: stampOf(context) });
+  }
+  return settled(entries);
 }
 
-function mutationKeys(mutation: Mutation) {
+/** Results and stored mutation rows of decided entries, once the batch's first number is known. */
+function settled(entries: readonly Entry[]) {
+  const originalOf = (entry: Entry, base: number): OriginalResult => {
+    if (entry.kind === 'seen-before') return entry.original;
+    if (entry.kind === 'seen-in-batch') return originalOf(entries[entry.index]!, base);
+    const { mutation, outcome } = entry;
+    const mutationId = mutation.mutationId;
+    switch (outcome.status) {
+      case 'rejected':
+        return { mutationId, status: 'rejected', errors: outcome.errors };
+      case 'applied':
+        return {
+          mutationId,
+          status: 'applied',
+          rev: outcome.rev,
+          serverSeq: base + outcome.ticket.n,
+        };
+      case 'conflict':
+        return {
+          mutationId,
+          status: 'conflict',
+          conflictId: outcome.conflictId,
+          serverSeq: base + outcome.ticket.n,
+          current: outcome.current,
+        };
+    }
+  };
   return {
-    mutationId: mutation.mutationId,
-    clientId: mutation.clientId,
-    clientSeq: mutation.clientSeq,
-    entity: mutation.entity,
-    entityId: mutation.entityId,
+    results: (base: number): PushResult[] =>
+      entries.map((entry) =>
+        entry.kind === 'decided'
+          ? originalOf(entry, base)
+          : {
+              mutationId: entry.mutation.mutationId,
+              status: 'duplicate',
+              original: originalOf(entry, base),
+            },
+      ),
+    rows: (base: number): MutationRow[] =>
+      entries.flatMap((entry) => {
+        if (entry.kind !== 'decided') return [];
+        const { mutation, outcome, stamp } = entry;
+        return [
+          {
+            mutationId: mutation.mutationId,
+            clientId: mutation.clientId,
+            clientSeq: mutation.clientSeq,
+            entity: mutation.entity,
+            entityId: mutation.entityId,
+            status: outcome.status,
+            result: originalOf(entry, base),
+            // A refused change is kept whole for review; a kept one lives in its record.
+            payload: outcome.status === 'rejected' ? mutation : null,
+            receivedAt: stamp,
+          },
+        ];
+      }),
   };
 }

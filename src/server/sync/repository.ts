@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { chunks } from '../db/chunks';
 import type { Database } from '../db/schema';
 import type { Actor } from './access/actor';
 import { audiences, type Audience, type Placement } from './access/placement';
@@ -48,6 +49,22 @@ export async function nextServerSeq(db: Queryable): Promise<number> {
   return Number(row.value);
 }
 
+/**
+ * Takes `count` numbers of the server sequence in one statement and returns the
+ * first. A push calls it once, after everything that needs no number is written and
+ * just before the rows that carry one: on PostgreSQL the counter row stays locked
+ * only for those last statements, so pushes from every server process overlap.
+ */
+export async function takeServerSeqs(db: Queryable, count: number): Promise<number> {
+  const row = await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('name', '=', 'server_seq')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}
+
 export async function currentServerSeq(db: Queryable): Promise<number> {
   const row = await db
     .selectFrom('counters')
@@ -57,16 +74,21 @@ export async function currentServerSeq(db: Queryable): Promise<number> {
   return Number(row.value);
 }
 
-export async function findMutationResult(
+/** The stored results of those mutation ids that the server has seen, by id. */
+export async function findMutationResults(
   db: Queryable,
-  mutationId: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('mutations')
-    .select('result')
-    .where('mutation_id', '=', mutationId)
-    .executeTakeFirst();
-  return row?.result ?? null;
+  mutationIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const ids of chunks(mutationIds, 500)) {
+    const rows = await db
+      .selectFrom('mutations')
+      .select(['mutation_id', 'result'])
+      .where('mutation_id', 'in', ids)
+      .execute();
+    for (const row of rows) found.set(row.mutation_id, row.result);
+  }
+  return found;
 }
 
 export interface MutationRow {
@@ -81,21 +103,25 @@ export interface MutationRow {
   receivedAt: string;
 }
 
-export async function insertMutation(db: Queryable, row: MutationRow): Promise<void> {
-  await db
-    .insertInto('mutations')
-    .values({
-      mutation_id: row.mutationId,
-      client_id: row.clientId,
-      client_seq: row.clientSeq,
-      entity: row.entity,
-      entity_id: row.entityId,
-      status: row.status,
-      result: JSON.stringify(row.result),
-      payload: row.payload === undefined ? null : JSON.stringify(row.payload),
-      received_at: row.receivedAt,
-    })
-    .execute();
+export async function insertMutations(db: Queryable, rows: readonly MutationRow[]): Promise<void> {
+  for (const part of chunks(rows, 500)) {
+    await db
+      .insertInto('mutations')
+      .values(
+        part.map((row) => ({
+          mutation_id: row.mutationId,
+          client_id: row.clientId,
+          client_seq: row.clientSeq,
+          entity: row.entity,
+          entity_id: row.entityId,
+          status: row.status,
+          result: JSON.stringify(row.result),
+          payload: row.payload === undefined ? null : JSON.stringify(row.payload),
+          received_at: row.receivedAt,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function findRecord(
@@ -110,6 +136,44 @@ export async function findRecord(
     .where('entity_id', '=', entityId)
     .executeTakeFirst();
   return row ? toRecord(row) : null;
+}
+
+export interface RecordKey {
+  entity: string;
+  entityId: string;
+}
+
+export const recordKeyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
+/**
+ * The stored records among `keys`, by `recordKeyOf`. With `lock` (PostgreSQL) the
+ * rows stay locked to the end of the transaction, so two pushes writing the same
+ * record take turns and the second sees the first's revision: a stale edit becomes
+ * a conflict, never a silent overwrite.
+ */
+export async function findRecords(
+  db: Queryable,
+  keys: readonly RecordKey[],
+  lock: boolean,
+): Promise<Map<string, StoredRecord>> {
+  const found = new Map<string, StoredRecord>();
+  const byEntity = new Map<string, string[]>();
+  for (const k of keys) byEntity.set(k.entity, [...(byEntity.get(k.entity) ?? []), k.entityId]);
+  for (const [entity, ids] of [...byEntity].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const part of chunks([...new Set(ids)].sort(), 500)) {
+      let query = db
+        .selectFrom('records')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('entity_id', 'in', part)
+        .orderBy('entity_id');
+      if (lock) query = query.forUpdate();
+      for (const row of await query.execute()) {
+        found.set(recordKeyOf(row.entity, row.entity_id), toRecord(row));
+      }
+    }
+  }
+  return found;
 }
 
 export interface RecordWrite extends Placement {
@@ -152,39 +216,58 @@ export async function writeRecord(
   }
 }
 
+const recordColumns = (write: RecordWrite) => ({
+  entity: write.entity,
+  entity_id: write.entityId,
+  rev: write.rev,
+  deleted: write.deleted ? 1 : 0,
+  data: write.data === null ? null : JSON.stringify(write.data),
+  server_seq: write.serverSeq,
+  updated_at: write.updatedAt,
+  updated_by: write.updatedBy,
+  ...placementColumns(write),
+});
+
+/**
+ * Writes many records in a few statements: new ones with a plain insert (two pushes
+ * creating the same record cannot both succeed), stored ones with an upsert that
+ * lands on the row the push has locked.
+ */
+export async function writeRecords(
+  db: Queryable,
+  writes: readonly { write: RecordWrite; exists: boolean }[],
+): Promise<void> {
+  const fresh = writes.filter((w) => !w.exists).map((w) => recordColumns(w.write));
+  const stored = writes.filter((w) => w.exists).map((w) => recordColumns(w.write));
+  for (const part of chunks(fresh, 500)) await db.insertInto('records').values(part).execute();
+  for (const part of chunks(stored, 500)) {
+    await db
+      .insertInto('records')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
+          rev: eb.ref('excluded.rev'),
+          deleted: eb.ref('excluded.deleted'),
+          data: eb.ref('excluded.data'),
+          server_seq: eb.ref('excluded.server_seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+          owner_id: eb.ref('excluded.owner_id'),
+          school_id: eb.ref('excluded.school_id'),
+          audience: eb.ref('excluded.audience'),
+          reader_id: eb.ref('excluded.reader_id'),
+        })),
+      )
+      .execute();
+  }
+}
+
 const placementColumns = (p: Placement) => ({
   owner_id: p.ownerId,
   school_id: p.schoolId,
   audience: p.audience,
   reader_id: p.readerId,
 });
-
-/** Writes a record the server derives from another (a round's progress, a shared note). */
-export async function writeDerived(
-  db: Queryable,
-  entity: string,
-  entityId: string,
-  data: unknown,
-  stamp: string,
-  placement: Placement,
-): Promise<void> {
-  const current = await findRecord(db, entity, entityId);
-  await writeRecord(
-    db,
-    {
-      entity,
-      entityId,
-      rev: (current?.rev ?? 0) + 1,
-      deleted: data === null,
-      data,
-      serverSeq: await nextServerSeq(db),
-      updatedAt: stamp,
-      updatedBy: 'server',
-      ...placement,
-    },
-    current !== null,
-  );
-}
 
 export interface ConflictWrite {
   id: string;
@@ -200,24 +283,31 @@ export interface ConflictWrite {
   placement: Placement;
 }
 
-export async function insertConflict(db: Queryable, write: ConflictWrite): Promise<void> {
-  await db
-    .insertInto('conflicts')
-    .values({
-      id: write.id,
-      entity: write.entity,
-      entity_id: write.entityId,
-      base_rev: write.baseRev,
-      data: write.data === null ? null : JSON.stringify(write.data),
-      deleted: write.deleted ? 1 : 0,
-      mutation_id: write.mutationId,
-      client_id: write.clientId,
-      created_at: write.createdAt,
-      resolved_at: null,
-      server_seq: write.serverSeq,
-      ...placementColumns(write.placement),
-    })
-    .execute();
+export async function insertConflicts(
+  db: Queryable,
+  writes: readonly ConflictWrite[],
+): Promise<void> {
+  for (const part of chunks(writes, 500)) {
+    await db
+      .insertInto('conflicts')
+      .values(
+        part.map((write) => ({
+          id: write.id,
+          entity: write.entity,
+          entity_id: write.entityId,
+          base_rev: write.baseRev,
+          data: write.data === null ? null : JSON.stringify(write.data),
+          deleted: write.deleted ? 1 : 0,
+          mutation_id: write.mutationId,
+          client_id: write.clientId,
+          created_at: write.createdAt,
+          resolved_at: null,
+          server_seq: write.serverSeq,
+          ...placementColumns(write.placement),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Open conflict ids among `ids` that belong to this record. */

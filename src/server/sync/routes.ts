@@ -18,7 +18,10 @@ import { applyPush, type PushContext } from './push';
 
 export type SyncContext = Omit<PushContext, 'actor'>;
 
-export function syncRoutes(db: Kysely<Database>, context: SyncContext): Hono<AuthEnv> {
+export function syncRoutes(
+  { db, readDb }: { db: Kysely<Database>; readDb: Kysely<Database> },
+  context: SyncContext,
+): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
   // Capture never needs a session; syncing does. A 401 tells the device to ask the
   // user to sign in again, and it keeps every note meanwhile.
@@ -69,7 +72,9 @@ export function syncRoutes(db: Kysely<Database>, context: SyncContext): Hono<Aut
       );
     }
     const { cursor, limit = DEFAULT_PULL_LIMIT } = parsed.data;
-    return c.json((await pullChanges(db, cursor, limit, c.get('auth')!)) satisfies PullResponse);
+    return c.json(
+      (await pullChanges(readDb, cursor, limit, c.get('auth')!)) satisfies PullResponse,
+    );
   });
 
   return routes;

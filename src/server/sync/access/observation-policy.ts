@@ -1,14 +1,12 @@
 import { Observation } from '../../../shared/observation';
 import { Round, RoundProgress } from '../../../shared/rounds';
 import { recordFacts } from '../../dashboard/facts';
-import { findRecord, writeDerived, type Queryable } from '../repository';
 import { isMember, leads, type Actor } from './actor';
 import { denied, ownerOnly } from './placement';
-import type { EntityPolicy, WriteDecision } from './policy';
-import { schoolExists } from './schools';
+import type { EntityPolicy, PushReads, WriteDecision } from './policy';
 
-async function findRound(db: Queryable, id: string): Promise<Round | null> {
-  const stored = await findRecord(db, 'round', id);
+async function findRound(reads: PushReads, id: string): Promise<Round | null> {
+  const stored = await reads.record('round', id);
   if (!stored || stored.deleted) return null;
   const parsed = Round.safeParse(stored.data);
   return parsed.success ? parsed.data : null;
@@ -20,7 +18,7 @@ async function findRound(db: Queryable, id: string): Promise<Round | null> {
  * rests on it).
  */
 async function roundProblems(
-  db: Queryable,
+  reads: PushReads,
   actor: Actor,
   o: Observation,
   stored: Observation | null,
@@ -34,7 +32,7 @@ async function roundProblems(
   if (!o.roundId) {
     return o.roomId ? denied('roomId', 'A room id belongs to a round visit') : null;
   }
-  const round = await findRound(db, o.roundId);
+  const round = await findRound(reads, o.roundId);
   if (!round || round.schoolId !== o.schoolId) {
     return denied('roundId', 'Not a round of this school');
   }
@@ -55,7 +53,7 @@ async function roundProblems(
  * (district admins in any school), and read only by them: leaders see aggregates.
  */
 export const observationPolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }) {
+  async decide({ reads, actor, mutation, current, data }) {
     if (current?.ownerId && current.ownerId !== actor.userId) {
       return denied('id', 'This observation belongs to someone else');
     }
@@ -70,22 +68,24 @@ export const observationPolicy: EntityPolicy = {
       return denied('schoolId', 'An observation stays in the school it was recorded in');
     }
     const inSchool =
-      isMember(actor, o.schoolId) || (actor.districtAdmin && (await schoolExists(db, o.schoolId)));
+      isMember(actor, o.schoolId) ||
+      (actor.districtAdmin && (await reads.schoolExists(o.schoolId)));
     if (!inSchool) return denied('schoolId', 'You are not on the staff of this school');
     const previous = current && !current.deleted ? Observation.safeParse(current.data) : null;
     const stored = previous?.success ? previous.data : null;
-    const roundProblem = await roundProblems(db, actor, o, stored);
+    const roundProblem = await roundProblems(reads, actor, o, stored);
     if (roundProblem) return roundProblem;
     return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };
   },
 
   /** A finished visit to a round's room marks that room visited for the whole team. */
-  async derive(db, write) {
-    await recordFacts(db, write); // the dashboard's facts, replaced on every write
+  async derive(tx, write) {
+    // The dashboard's facts, replaced on every write; a new record has none to replace.
+    await recordFacts(tx, write, write.previous !== null);
     if (write.deleted) return;
     const o = write.data as Observation;
     if (!o.roundId || !o.roomId || o.status !== 'complete') return;
-    const stored = await findRecord(db, 'round-progress', o.roundId);
+    const stored = await tx.recordForUpdate('round-progress', o.roundId);
     const parsed = RoundProgress.safeParse(stored?.data);
     const visited = parsed.success ? parsed.data.visitedRoomIds : [];
     if (visited.includes(o.roomId)) return;
@@ -95,7 +95,7 @@ export const observationPolicy: EntityPolicy = {
       visitedRoomIds: [...visited, o.roomId],
       updatedAt: write.stamp,
     };
-    await writeDerived(db, 'round-progress', o.roundId, progress, write.stamp, {
+    await tx.writeDerived('round-progress', o.roundId, progress, write.stamp, {
       ownerId: null,
       schoolId: o.schoolId,
       audience: 'school',

@@ -1,11 +1,46 @@
 import type { FieldIssue } from '../../../shared/errors';
+import type { Protocol } from '../../../shared/protocol';
 import type { Mutation } from '../../../shared/sync';
-import type { Queryable, StoredRecord } from '../repository';
+import type { AuditEntry } from '../../auth/repository';
+import type { StagedFacts } from '../../dashboard/facts';
+import type { StoredRecord } from '../repository';
 import type { Actor } from './actor';
 import type { Placement } from './placement';
 
+/**
+ * What a policy may read while a push is decided: the batch's own writes first,
+ * then the database as it was, each looked up once per push.
+ */
+export interface PushReads {
+  record(entity: string, entityId: string): Promise<StoredRecord | null>;
+  protocolVersion(id: string, version: number): Promise<Protocol | undefined>;
+  schoolExists(id: string): Promise<boolean>;
+  roleInSchool(schoolId: string, userId: string): Promise<string | null>;
+}
+
+/**
+ * What a policy may write besides the record itself. Writes are kept in memory with
+ * the mutation that caused them and reach the database together with the batch; a
+ * mutation that is refused or fails leaves none of them behind.
+ */
+export interface PushWrites extends PushReads {
+  /** The record, locked until commit, for a derived record the server reads and rewrites. */
+  recordForUpdate(entity: string, entityId: string): Promise<StoredRecord | null>;
+  /** Writes a record the server derives from another (a round's progress, a shared note). */
+  writeDerived(
+    entity: string,
+    entityId: string,
+    data: unknown,
+    stamp: string,
+    placement: Placement,
+  ): Promise<void>;
+  audit(entry: AuditEntry): void;
+  /** Replaces the dashboard facts of one observation. */
+  facts(staged: StagedFacts): void;
+}
+
 export interface WriteRequest {
-  db: Queryable;
+  reads: PushReads;
   actor: Actor;
   mutation: Mutation;
   /** The stored record, deleted or not; null when the server has never seen it. */
@@ -47,8 +82,8 @@ export interface AppliedWrite {
 export interface EntityPolicy {
   decide(request: WriteRequest): Promise<WriteDecision>;
   /**
-   * Writes what the server derives from this write (records, audit entries), in the
-   * same savepoint: it is kept or rolled back together with the write.
+   * Writes what the server derives from this write (records, audit entries), with
+   * the write: kept or dropped together with it.
    */
-  derive?(db: Queryable, write: AppliedWrite): Promise<void>;
+  derive?(tx: PushWrites, write: AppliedWrite): Promise<void>;
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseStoredProtocol, protocolKey, type Protocol } from '../../../shared/protocol';
-import { recordAudit } from '../../auth/repository';
 import { leads } from './actor';
 import { denied, type Placement } from './placement';
 import type { EntityPolicy } from './policy';
-import { schoolExists } from './schools';
 
 const placeProtocol = (schoolId: string | null): Placement =>
   schoolId === null
@@ -17,7 +15,7 @@ const placeProtocol = (schoolId: string | null): Placement =>
  * everyone. A version never moves to another school.
  */
 export const protocolPolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }) {
+  async decide({ reads, actor, mutation, current, data }) {
     const schoolId =
       mutation.op === 'delete'
         ? (current?.schoolId ?? null)
@@ -30,7 +28,7 @@ export const protocolPolicy: EntityPolicy = {
         ? { ok: true, data, placement: placeProtocol(null) }
         : denied('schoolId', 'Only district admins edit district-wide protocols');
     }
-    if (!leads(actor, schoolId) || !(await schoolExists(db, schoolId))) {
+    if (!leads(actor, schoolId) || !(await reads.schoolExists(schoolId))) {
       return denied(
         'entity',
         "Only this school's coaches, principals and district admins edit its protocols",
@@ -40,12 +38,12 @@ export const protocolPolicy: EntityPolicy = {
   },
 
   /** Publishing and archiving are admin actions: each goes into the audit log. */
-  async derive(db, write) {
+  async derive(tx, write) {
     if (write.deleted) return;
     const next = write.data as Protocol;
     const before = write.previous === null ? undefined : parseStoredProtocol(write.previous);
     if (next.status === 'draft' || before?.status === next.status) return;
-    await recordAudit(db, {
+    tx.audit({
       id: randomUUID(),
       at: write.stamp,
       actorId: write.actor.userId,

@@ -8,7 +8,7 @@ import { findVisit, otherParty } from './visit-lookup';
  * id, and read by its author and the other party of the visit only.
  */
 export const reflectionPolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }) {
+  async decide({ reads, actor, mutation, current, data }) {
     if (current && current.ownerId !== actor.userId) {
       return denied('id', 'This reflection belongs to someone else');
     }
@@ -29,7 +29,7 @@ export const reflectionPolicy: EntityPolicy = {
     if (reflection.authorId !== actor.userId) {
       return denied('authorId', 'A reflection can only be written under your own account');
     }
-    const visit = await findVisit(db, reflection.visitId);
+    const visit = await findVisit(reads, reflection.visitId);
     if (!visit) return denied('visitId', 'No such visit');
     const host = visit.hostId === actor.userId;
     if (!host && visit.observerId !== actor.userId) {

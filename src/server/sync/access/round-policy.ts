@@ -1,15 +1,14 @@
 import { protocolKey } from '../../../shared/protocol';
 import { Round } from '../../../shared/rounds';
-import { findRecord, type Queryable, type StoredRecord } from '../repository';
+import type { StoredRecord } from '../repository';
 import { leads, type Actor } from './actor';
 import { denied } from './placement';
-import type { EntityPolicy } from './policy';
-import { notOnStaff, schoolExists } from './schools';
+import type { EntityPolicy, PushReads } from './policy';
+import { notOnStaff } from './schools';
 
 /** The team could not read another school's protocol, so could not walk the round. */
-async function protocolOfAnotherSchool(db: Queryable, round: Round): Promise<boolean> {
-  const stored = await findRecord(
-    db,
+async function protocolOfAnotherSchool(reads: PushReads, round: Round): Promise<boolean> {
+  const stored = await reads.record(
     'protocol',
     protocolKey(round.protocolId, round.protocolVersion),
   );
@@ -45,13 +44,13 @@ function pinnedProblems(actor: Actor, current: StoredRecord | null, next: Round)
  * its purpose in advance. A round never moves to another school.
  */
 export const roundPolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }) {
+  async decide({ reads, actor, mutation, current, data }) {
     const schoolId = mutation.op === 'delete' ? current?.schoolId : (data as Round).schoolId;
     if (!schoolId) return denied('id', 'No such round');
     if (current?.schoolId && current.schoolId !== schoolId) {
       return denied('schoolId', 'A round stays in its school');
     }
-    if (!leads(actor, schoolId) || !(await schoolExists(db, schoolId))) {
+    if (!leads(actor, schoolId) || !(await reads.schoolExists(schoolId))) {
       return denied(
         'schoolId',
         "Only this school's coaches, principals and district admins plan rounds",
@@ -60,11 +59,11 @@ export const roundPolicy: EntityPolicy = {
     if (mutation.op === 'put') {
       const pinned = pinnedProblems(actor, current, data as Round);
       if (pinned) return pinned;
-      if (await protocolOfAnotherSchool(db, data as Round)) {
+      if (await protocolOfAnotherSchool(reads, data as Round)) {
         return denied('protocolId', 'Use a district protocol or one of this school');
       }
       const outsiders = await notOnStaff(
-        db,
+        reads,
         schoolId,
         (data as Round).team.map((t) => t.userId),
       );

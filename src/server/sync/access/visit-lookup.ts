@@ -1,10 +1,10 @@
 import { Visit } from '../../../shared/visits';
-import { findRecord, type Queryable } from '../repository';
 import type { Placement } from './placement';
+import type { PushReads } from './policy';
 
 /** A stored, not deleted, readable visit. */
-export async function findVisit(db: Queryable, id: string): Promise<Visit | null> {
-  const stored = await findRecord(db, 'visit', id);
+export async function findVisit(reads: PushReads, id: string): Promise<Visit | null> {
+  const stored = await reads.record('visit', id);
   if (!stored || stored.deleted) return null;
   const parsed = Visit.safeParse(stored.data);
   return parsed.success ? parsed.data : null;

@@ -1,14 +1,13 @@
 import { SharedNote, VisitNote, sharedPartsOf, type ShareablePart } from '../../../shared/visits';
-import { findRecord, writeDerived, type Queryable } from '../repository';
 import type { Actor } from './actor';
 import { denied, ownerOnly } from './placement';
-import type { AppliedWrite, EntityPolicy, WriteDecision } from './policy';
+import type { AppliedWrite, EntityPolicy, PushReads, PushWrites, WriteDecision } from './policy';
 import { findVisit } from './visit-lookup';
 
 const notYours = () => denied('id', 'This note belongs to someone else');
 
 async function decideNote(
-  db: Queryable,
+  reads: PushReads,
   actor: Actor,
   note: VisitNote,
   existing: boolean,
@@ -16,7 +15,7 @@ async function decideNote(
   if (note.observerId !== actor.userId) {
     return denied('observerId', 'A visit note can only be written under your own account');
   }
-  const visit = await findVisit(db, note.visitId);
+  const visit = await findVisit(reads, note.visitId);
   if (!visit) return denied('visitId', 'No such visit');
   if (visit.schoolId !== note.schoolId) return denied('schoolId', "Not the visit's school");
   // A note already begun stays its author's even if they cancel the booking later.
@@ -44,10 +43,10 @@ const sharesAnything = (shared: SharedNote) =>
  * in a `shared-note` the server writes (same id as the note). Unsharing removes a
  * part; sharing nothing, deleting the note or reopening it removes the whole record.
  */
-async function deriveShared(db: Queryable, write: AppliedWrite): Promise<void> {
-  const existing = await findRecord(db, 'shared-note', write.entityId);
+async function deriveShared(tx: PushWrites, write: AppliedWrite): Promise<void> {
+  const existing = await tx.recordForUpdate('shared-note', write.entityId);
   const note = write.deleted ? null : VisitNote.safeParse(write.data);
-  const visit = note?.success ? await findVisit(db, note.data.visitId) : null;
+  const visit = note?.success ? await findVisit(tx, note.data.visitId) : null;
   const shared =
     note?.success && visit && note.data.status === 'complete'
       ? sharedPartsOf(note.data, visit.hostId, write.stamp)
@@ -61,7 +60,7 @@ async function deriveShared(db: Queryable, write: AppliedWrite): Promise<void> {
   if (!shared || !sharesAnything(shared)) {
     if (existing && !existing.deleted) {
       // The tombstone keeps its reader, so the host's device learns the note is gone.
-      await writeDerived(db, 'shared-note', write.entityId, null, write.stamp, {
+      await tx.writeDerived('shared-note', write.entityId, null, write.stamp, {
         ...placement,
         readerId: existing.readerId,
       });
@@ -69,7 +68,7 @@ async function deriveShared(db: Queryable, write: AppliedWrite): Promise<void> {
     return;
   }
   if (existing && !existing.deleted && sameShared(existing.data, shared)) return;
-  await writeDerived(db, 'shared-note', write.entityId, shared, write.stamp, placement);
+  await tx.writeDerived('shared-note', write.entityId, shared, write.stamp, placement);
 }
 
 /**
@@ -77,13 +76,13 @@ async function deriveShared(db: Queryable, write: AppliedWrite): Promise<void> {
  * visit's school, and read only by them. The host reads the derived shared note.
  */
 export const visitNotePolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }) {
+  async decide({ reads, actor, mutation, current, data }) {
     if (current && current.ownerId !== actor.userId) return notYours();
     if (mutation.op === 'delete') {
       if (!current) return notYours();
       return { ok: true, data, placement: ownerOnly(actor.userId, current.schoolId) };
     }
-    return decideNote(db, actor, data as VisitNote, current !== null && !current.deleted);
+    return decideNote(reads, actor, data as VisitNote, current !== null && !current.deleted);
   },
   derive: deriveShared,
 };

@@ -2,16 +2,14 @@ import type { FieldIssue } from '../../../shared/errors';
 import { Visit } from '../../../shared/visits';
 import { isMember, roleOf, type Actor } from './actor';
 import { denied } from './placement';
-import type { EntityPolicy, WriteDecision } from './policy';
-import { roleInSchool } from './schools';
+import type { EntityPolicy, PushReads, WriteDecision } from './policy';
 import { mergeVisit } from './visit-merge';
 import { placeVisit } from './visit-lookup';
-import type { Queryable } from '../repository';
 
 const notYours = () => denied('id', 'This visit is not yours to change');
 
 /** A new offer or invitation: always the sender's own room, nobody booked or covered yet. */
-async function createProblems(db: Queryable, actor: Actor, v: Visit): Promise<FieldIssue[]> {
+async function createProblems(reads: PushReads, actor: Actor, v: Visit): Promise<FieldIssue[]> {
   const problems: FieldIssue[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   if (v.hostId !== actor.userId) add('hostId', 'You can only open your own room');
@@ -24,7 +22,7 @@ async function createProblems(db: Queryable, actor: Actor, v: Visit): Promise<Fi
     }
   } else if (v.observerId === null || v.observerId === actor.userId || v.observerName === null) {
     add('observerId', 'Name the coach you invite');
-  } else if ((await roleInSchool(db, v.schoolId, v.observerId)) !== 'coach') {
+  } else if ((await reads.roleInSchool(v.schoolId, v.observerId)) !== 'coach') {
     add('observerId', 'Invite a coach of this school');
   }
   return problems;
@@ -42,7 +40,7 @@ function takesPart(stored: Visit, actor: Actor): boolean {
  * a booking made on a stale copy is not a conflict; a second booking is refused.
  */
 export const visitPolicy: EntityPolicy = {
-  async decide({ db, actor, mutation, current, data }): Promise<WriteDecision> {
+  async decide({ reads, actor, mutation, current, data }): Promise<WriteDecision> {
     const parsed = current && !current.deleted ? Visit.safeParse(current.data) : null;
     if (parsed && !parsed.success) return denied('id', 'The stored visit cannot be read');
     const stored = parsed?.data ?? null;
@@ -53,7 +51,7 @@ export const visitPolicy: EntityPolicy = {
     const incoming = data as Visit;
     if (!stored) {
       if (current && current.ownerId !== actor.userId) return notYours();
-      const problems = await createProblems(db, actor, incoming);
+      const problems = await createProblems(reads, actor, incoming);
       if (problems.length > 0) return { ok: false, errors: problems };
       return { ok: true, data: incoming, placement: placeVisit(incoming) };
     }

@@ -1,0 +1,211 @@
+import type { Protocol } from '../../../shared/protocol';
+import type { StagedFacts } from '../../dashboard/facts';
+import type { AuditEntry } from '../../auth/repository';
+import type { PushWrites } from '../access/policy';
+import type { Placement } from '../access/placement';
+import {
+  findOpenConflictIds,
+  recordKeyOf,
+  type ConflictWrite,
+  type StoredRecord,
+} from '../repository';
+import type { StoreCache } from './store-cache';
+import { ProtocolCache } from './store-cache';
+
+/** A place in the batch's share of the server sequence, numbered when its mutation is kept. */
+export interface Ticket {
+  n: number;
+}
+
+/** A record as the batch will leave it; its number comes from its ticket at the end. */
+export interface PendingRecord {
+  record: StoredRecord;
+  updatedAt: string;
+  updatedBy: string;
+  ticket: Ticket;
+}
+
+export interface PendingResolve {
+  id: string;
+  resolvedAt: string;
+  ticket: Ticket;
+}
+
+export type PendingConflict = Omit<ConflictWrite, 'serverSeq'> & { ticket: Ticket };
+
+/** Everything one mutation writes, kept apart until the mutation is known to be kept. */
+export interface StagedWrites {
+  records: Map<string, PendingRecord>;
+  conflicts: PendingConflict[];
+  resolves: PendingResolve[];
+  audits: AuditEntry[];
+  facts: StagedFacts[];
+  tickets: Ticket[];
+}
+
+const emptyWrites = (): StagedWrites => ({
+  records: new Map(),
+  conflicts: [],
+  resolves: [],
+  audits: [],
+  facts: [],
+  tickets: [],
+});
+
+/**
+ * The state of one push held in memory: the database as it was (read once), and on
+ * top of it the writes of every mutation kept so far. The writes reach the database
+ * in a few multi-row statements when the batch is flushed.
+ */
+export class PushBatch {
+  readonly store: StoreCache;
+  readonly writes = emptyWrites();
+  private readonly protocols = new ProtocolCache();
+  private tickets = 0;
+  /** Facts to write, the last per observation, in the order they were staged. */
+  readonly facts = new Map<string, StagedFacts>();
+
+  constructor(store: StoreCache) {
+    this.store = store;
+  }
+
+  get ticketCount(): number {
+    return this.tickets;
+  }
+
+  async record(entity: string, entityId: string): Promise<StoredRecord | null> {
+    const pending = this.writes.records.get(recordKeyOf(entity, entityId));
+    return pending ? pending.record : this.store.stored(entity, entityId);
+  }
+
+  async recordForUpdate(entity: string, entityId: string): Promise<StoredRecord | null> {
+    const pending = this.writes.records.get(recordKeyOf(entity, entityId));
+    return pending ? pending.record : this.store.storedForUpdate(entity, entityId);
+  }
+
+  protocolVersion(
+    id: string,
+    version: number,
+    read: (entity: string, entityId: string) => Promise<StoredRecord | null>,
+  ): Promise<Protocol | undefined> {
+    return this.protocols.find(id, version, read);
+  }
+
+  /** Open conflict siblings of a record among `ids`: stored ones and this batch's, less those it settled. */
+  async openConflictIds(
+    entity: string,
+    entityId: string,
+    ids: readonly string[],
+  ): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const stored = await findOpenConflictIds(this.store.db, entity, entityId, ids);
+    const settled = new Set(this.writes.resolves.map((r) => r.id));
+    const staged = this.writes.conflicts
+      .filter((c) => c.entity === entity && c.entityId === entityId && ids.includes(c.id))
+      .map((c) => c.id);
+    return [...new Set([...stored, ...staged])].filter((id) => !settled.has(id));
+  }
+
+  /** A mutation's writes are kept: they join the batch and take their sequence numbers. */
+  absorb(staged: StagedWrites): void {
+    for (const ticket of staged.tickets) ticket.n = this.tickets++;
+    for (const [key, pending] of staged.records) this.writes.records.set(key, pending);
+    this.writes.conflicts.push(...staged.conflicts);
+    this.writes.resolves.push(...staged.resolves);
+    this.writes.audits.push(...staged.audits);
+    for (const f of staged.facts) {
+      // Facts stored before the push must still go if any earlier write in it saw them.
+      const earlier = this.facts.get(f.observationId);
+      this.facts.delete(f.observationId);
+      this.facts.set(f.observationId, {
+        ...f,
+        mayHaveFacts: f.mayHaveFacts || !!earlier?.mayHaveFacts,
+      });
+    }
+  }
+
+  stage(): MutationStage {
+    return new MutationStage(this);
+  }
+}
+
+/** One mutation's view: its own writes over the batch's. Dropped if the mutation is refused. */
+export class MutationStage implements PushWrites {
+  readonly writes = emptyWrites();
+
+  constructor(private readonly batch: PushBatch) {}
+
+  ticket(): Ticket {
+    const ticket = { n: -1 };
+    this.writes.tickets.push(ticket);
+    return ticket;
+  }
+
+  async record(entity: string, entityId: string): Promise<StoredRecord | null> {
+    const own = this.writes.records.get(recordKeyOf(entity, entityId));
+    return own ? own.record : this.batch.record(entity, entityId);
+  }
+
+  async recordForUpdate(entity: string, entityId: string): Promise<StoredRecord | null> {
+    const own = this.writes.records.get(recordKeyOf(entity, entityId));
+    return own ? own.record : this.batch.recordForUpdate(entity, entityId);
+  }
+
+  protocolVersion(id: string, version: number): Promise<Protocol | undefined> {
+    return this.batch.protocolVersion(id, version, (e, i) => this.record(e, i));
+  }
+
+  schoolExists(id: string): Promise<boolean> {
+    return this.batch.store.schoolExists(id);
+  }
+
+  roleInSchool(schoolId: string, userId: string): Promise<string | null> {
+    return this.batch.store.roleInSchool(schoolId, userId);
+  }
+
+  openConflictIds(entity: string, entityId: string, ids: readonly string[]): Promise<string[]> {
+    return this.batch.openConflictIds(entity, entityId, ids);
+  }
+
+  /** Stages the record as this mutation leaves it. */
+  put(record: Omit<StoredRecord, 'serverSeq'>, updatedAt: string, updatedBy: string): Ticket {
+    const ticket = this.ticket();
+    this.writes.records.set(recordKeyOf(record.entity, record.entityId), {
+      record: { ...record, serverSeq: 0 },
+      updatedAt,
+      updatedBy,
+      ticket,
+    });
+    return ticket;
+  }
+
+  async writeDerived(
+    entity: string,
+    entityId: string,
+    data: unknown,
+    stamp: string,
+    placement: Placement,
+  ): Promise<void> {
+    const current = await this.recordForUpdate(entity, entityId);
+    this.put(
+      {
+        entity,
+        entityId,
+        rev: (current?.rev ?? 0) + 1,
+        deleted: data === null,
+        data,
+        ...placement,
+      },
+      stamp,
+      'server',
+    );
+  }
+
+  audit(entry: AuditEntry): void {
+    this.writes.audits.push(entry);
+  }
+
+  facts(staged: StagedFacts): void {
+    this.writes.facts.push(staged);
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { checkEntity, deleteProblems } from '../../../shared/entities';
+import type { FieldIssue } from '../../../shared/errors';
+import type { Mutation, RecordState } from '../../../shared/sync';
+import type { Actor } from '../access/actor';
+import { policies } from '../access/policies';
+import type { MutationStage, Ticket } from './batch';
+
+/** What the server decided about one mutation; sequence numbers come from tickets. */
+export type Outcome =
+  | { status: 'rejected'; errors: FieldIssue[] }
+  | { status: 'applied'; rev: number; ticket: Ticket }
+  | { status: 'conflict'; conflictId: string; ticket: Ticket; current: RecordState };
+
+const rejected = (errors: FieldIssue[]): Outcome => ({ status: 'rejected', errors });
+
+/**
+ * Decides one mutation against the batch's view of the records, with the entity's
+ * checks and write policy, and stages what it writes. Nothing touches the database
+ * here except reads; a refused mutation's stage is simply dropped.
+ */
+export async function decideMutation(
+  stage: MutationStage,
+  mutation: Mutation,
+  now: Date,
+  actor: Actor,
+): Promise<Outcome> {
+  const isDelete = mutation.op === 'delete';
+  const current = await stage.record(mutation.entity, mutation.entityId);
+  const currentData = current && !current.deleted ? current.data : null;
+  let checked: unknown = null;
+  if (isDelete) {
+    const problems = deleteProblems(mutation.entity, currentData);
+    if (problems.length > 0) return rejected(problems);
+  } else {
+    const check = await checkEntity(mutation.entity, mutation.entityId, mutation.data, {
+      findProtocol: (id, version) => stage.protocolVersion(id, version),
+      current: currentData,
+    });
+    if (!check.ok) return rejected(check.errors);
+    checked = check.data;
+  }
+  const policy = policies[mutation.entity];
+  const decision = await policy.decide({ reads: stage, actor, mutation, current, data: checked });
+  if (!decision.ok) return rejected(decision.errors);
+  const { data, placement } = decision;
+  const resolves = mutation.resolves ?? [];
+  const open = await stage.openConflictIds(mutation.entity, mutation.entityId, resolves);
+  const unknown = resolves.filter((id) => !open.includes(id));
+  if (unknown.length > 0) {
+    return rejected([
+      { path: 'resolves', message: `Not an open conflict of this record: ${unknown.join(', ')}` },
+    ]);
+  }
+
+  const stamp = now.toISOString();
+  // A record the server has never seen is accepted even with a baseRev: the
+  // device's copy is the only one, and refusing it would strand the note.
+  const inOrder = current === null || decision.merged === true || current.rev === mutation.baseRev;
+  if (!inOrder) {
+    const conflictId = randomUUID();
+    const ticket = stage.ticket();
+    stage.writes.conflicts.push({
+      id: conflictId,
+      entity: mutation.entity,
+      entityId: mutation.entityId,
+      baseRev: mutation.baseRev,
+      data,
+      deleted: isDelete,
+      mutationId: mutation.mutationId,
+      clientId: mutation.clientId,
+      createdAt: stamp,
+      placement,
+      ticket,
+    });
+    return {
+      status: 'conflict',
+      conflictId,
+      ticket,
+      current: { rev: current.rev, deleted: current.deleted, data: current.data },
+    };
+  }
+
+  for (const id of open)
+    stage.writes.resolves.push({ id, resolvedAt: stamp, ticket: stage.ticket() });
+  const rev = (current?.rev ?? 0) + 1;
+  const ticket = stage.put(
+    {
+      entity: mutation.entity,
+      entityId: mutation.entityId,
+      rev,
+      deleted: isDelete,
+      data,
+      ...placement,
+    },
+    stamp,
+    mutation.clientId,
+  );
+  await policy.derive?.(stage, {
+    actor,
+    entityId: mutation.entityId,
+    previous: currentData,
+    data,
+    deleted: isDelete,
+    placement,
+    stamp,
+  });
+  return { status: 'applied', rev, ticket };
+}

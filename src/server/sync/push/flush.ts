@@ -1,0 +1,45 @@
+import { writeFacts } from '../../dashboard/facts';
+import { recordAudits } from '../../auth/repository';
+import {
+  insertConflicts,
+  insertMutations,
+  resolveConflict,
+  takeServerSeqs,
+  writeRecords,
+  type MutationRow,
+  type Queryable,
+} from '../repository';
+import type { PushBatch } from './batch';
+
+/**
+ * Writes a decided batch in a few multi-row statements. What needs no sequence
+ * number goes first (facts, day totals, audit entries); then the batch takes all its
+ * numbers in one statement and writes the rows that carry them. On PostgreSQL the
+ * counter row is locked from that statement to commit, so other pushes wait only for
+ * these last writes, and numbers still follow commit order. Returns the first number.
+ */
+export async function flushBatch(
+  db: Queryable,
+  batch: PushBatch,
+  mutationRows: (base: number) => MutationRow[],
+): Promise<number> {
+  const { writes, store } = batch;
+  await writeFacts(db, [...batch.facts.values()]);
+  await recordAudits(db, writes.audits);
+
+  const base = batch.ticketCount > 0 ? await takeServerSeqs(db, batch.ticketCount) : 0;
+  for (const r of writes.resolves) await resolveConflict(db, r.id, r.resolvedAt, base + r.ticket.n);
+  await insertConflicts(
+    db,
+    writes.conflicts.map(({ ticket, ...c }) => ({ ...c, serverSeq: base + ticket.n })),
+  );
+  await writeRecords(
+    db,
+    [...writes.records.values()].map(({ record, updatedAt, updatedBy, ticket }) => ({
+      exists: store.existed(record.entity, record.entityId),
+      write: { ...record, serverSeq: base + ticket.n, updatedAt, updatedBy },
+    })),
+  );
+  await insertMutations(db, mutationRows(base));
+  return base;
+}
