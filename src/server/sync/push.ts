@@ -8,10 +8,10 @@ import {
 import type { Database } from '../db/schema';
 import { isBusyError } from '../http/busy';
 import type { Actor } from './access/actor';
-import { PushBatch } from './push/batch';
-import { decideMutation, type Outcome } from './push/decide-mutation';
-import { flushBatch } from './push/flush';
-import { StoreCache } from './push/store-cache';
+import { PushBatch } from './batch/batch';
+import { decideMutation, type Outcome } from './batch/decide-mutation';
+import { flushBatch } from './batch/flush';
+import { StoreCache } from './batch/store-cache';
 import { findMutationResults, insertMutations, type MutationRow } from './repository';
 
 export interface PushContext {
