@@ -1,21 +1,17 @@
 import { observationFacts } from '../../shared/aggregates/facts';
 import type { Observation } from '../../shared/observation';
 import { chunks } from '../db/chunks';
-import type { Database } from '../db/schema';
+import { insertRows } from '../db/insert-rows';
 import type { AppliedWrite, PushWrites } from '../sync/access/policy';
 import type { Queryable } from '../sync/repository';
 import { adjustTotals, type FactCounts } from './totals';
-
-type VisitRow = Database['observation_visits'];
-type FactRow = Database['observation_facts'];
 
 /** The facts one observation leaves after a write: none for a draft, a deletion or a peer note. */
 export interface StagedFacts {
   observationId: string;
   /** Whether the observation was stored before this push, so it may have facts to replace. */
   mayHaveFacts: boolean;
-  visit: VisitRow | null;
-  facts: FactRow[];
+  facts: ReturnType<typeof observationFacts>;
 }
 
 /**
@@ -28,47 +24,46 @@ export async function recordFacts(
   write: AppliedWrite,
   mayHaveFacts: boolean,
 ): Promise<void> {
-  const none: StagedFacts = { observationId: write.entityId, mayHaveFacts, visit: null, facts: [] };
   const o = write.deleted ? null : (write.data as Observation);
   // A draft has no facts: skip the protocol lookup on every tap that syncs.
-  if (!o || o.status !== 'complete') {
-    if (mayHaveFacts) tx.facts(none);
-    return;
-  }
-  const protocol = await tx.protocolVersion(o.protocolId, o.protocolVersion);
-  const facts = protocol ? observationFacts(o, protocol) : null;
-  if (!facts) {
-    if (mayHaveFacts) tx.facts(none);
-    return;
-  }
-  const { visit } = facts;
-  const shared = {
-    observation_id: visit.observationId,
-    school_id: visit.schoolId,
-    round_id: visit.roundId,
-    protocol_id: visit.protocolId,
-    protocol_version: visit.protocolVersion,
-    grade_band: visit.gradeBand,
-    subject: visit.subject,
-    observed_on: visit.observedOn,
-  };
-  tx.facts({
-    ...none,
-    visit: { ...shared, notes: visit.notes },
-    facts: facts.answers.map((a) => ({
-      ...shared,
-      look_for_id: a.lookForId,
-      answer: a.answer,
-      seen: a.seen,
-      not_seen: a.notSeen,
-      na: a.na,
-      level_id: a.levelId,
-      tally: a.tally,
-      has_quote: a.quote ? 1 : 0,
-      quote: a.quote,
-    })),
-  });
+  const protocol =
+    o?.status === 'complete' ? await tx.protocolVersion(o.protocolId, o.protocolVersion) : null;
+  const facts = o && protocol ? observationFacts(o, protocol) : null;
+  // A new observation without facts leaves nothing to write or take away.
+  if (facts || mayHaveFacts) tx.facts({ observationId: write.entityId, mayHaveFacts, facts });
 }
+
+const VISIT_COLUMNS = [
+  'observation_id',
+  'school_id',
+  'round_id',
+  'protocol_id',
+  'protocol_version',
+  'grade_band',
+  'subject',
+  'observed_on',
+  'notes',
+] as const;
+
+const FACT_COLUMNS = [
+  'observation_id',
+  'school_id',
+  'round_id',
+  'protocol_id',
+  'protocol_version',
+  'grade_band',
+  'subject',
+  'observed_on',
+  'look_for_id',
+  'answer',
+  'seen',
+  'not_seen',
+  'na',
+  'level_id',
+  'tally',
+  'has_quote',
+  'quote',
+] as const;
 
 const COUNTED = ['seen', 'not_seen', 'na'];
 
@@ -102,15 +97,52 @@ export async function writeFacts(db: Queryable, staged: readonly StagedFacts[]):
     await db.deleteFrom('observation_facts').where('observation_id', 'in', ids).execute();
     await db.deleteFrom('observation_visits').where('observation_id', 'in', ids).execute();
   }
-  const visits = staged.flatMap((s) => (s.visit ? [s.visit] : []));
-  const facts = staged.flatMap((s) => s.facts);
-  for (const part of chunks(visits, 500)) {
-    await db.insertInto('observation_visits').values(part).execute();
+  const visits: unknown[][] = [];
+  const facts: unknown[][] = [];
+  const added: FactCounts[] = [];
+  for (const { facts: f } of staged) {
+    if (!f) continue;
+    const v = f.visit;
+    const shared = [
+      v.observationId,
+      v.schoolId,
+      v.roundId,
+      v.protocolId,
+      v.protocolVersion,
+      v.gradeBand,
+      v.subject,
+      v.observedOn,
+    ];
+    visits.push([...shared, v.notes]);
+    for (const a of f.answers) {
+      facts.push([
+        ...shared,
+        a.lookForId,
+        a.answer,
+        a.seen,
+        a.notSeen,
+        a.na,
+        a.levelId,
+        a.tally,
+        a.quote ? 1 : 0,
+        a.quote,
+      ]);
+      if (COUNTED.includes(a.answer)) {
+        added.push({
+          school_id: v.schoolId,
+          protocol_id: v.protocolId,
+          round_id: v.roundId,
+          observed_on: v.observedOn,
+          look_for_id: a.lookForId,
+          seen: a.seen,
+          not_seen: a.notSeen,
+          na: a.na,
+        });
+      }
+    }
   }
-  for (const part of chunks(facts, 500)) {
-    await db.insertInto('observation_facts').values(part).execute();
-  }
-  const added = facts.filter((f) => COUNTED.includes(f.answer));
+  await insertRows(db, 'observation_visits', VISIT_COLUMNS, visits);
+  await insertRows(db, 'observation_facts', FACT_COLUMNS, facts);
   await adjustTotals(db, [...old.map((c) => negate(c)), ...added]);
 }
 

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { chunks } from '../db/chunks';
+import { insertRows } from '../db/insert-rows';
 import type { Queryable } from '../sync/repository';
 
 /** One observation's seen / not seen / N/A counts for one look-for, as stored in its facts. */
@@ -50,20 +49,34 @@ export async function adjustTotals(db: Queryable, counts: readonly FactCounts[])
   const rows = [...sums]
     .filter(([, c]) => c.seen !== 0 || c.not_seen !== 0 || c.na !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, c]) => ({ ...c, round_id: c.round_id ?? '' }));
-  for (const part of chunks(rows, 500)) {
-    await db
-      .insertInto('observation_fact_totals')
-      .values(part)
-      .onConflict((oc) =>
-        oc
-          .columns(['school_id', 'protocol_id', 'round_id', 'observed_on', 'look_for_id'])
-          .doUpdateSet({
-            seen: sql`observation_fact_totals.seen + excluded.seen`,
-            not_seen: sql`observation_fact_totals.not_seen + excluded.not_seen`,
-            na: sql`observation_fact_totals.na + excluded.na`,
-          }),
-      )
-      .execute();
-  }
+    .map(([, c]) => [
+      c.school_id,
+      c.protocol_id,
+      c.round_id ?? '',
+      c.observed_on,
+      c.look_for_id,
+      c.seen,
+      c.not_seen,
+      c.na,
+    ]);
+  await insertRows(db, 'observation_fact_totals', TOTAL_COLUMNS, rows, ADD_ON_CONFLICT);
 }
+
+const TOTAL_COLUMNS = [
+  'school_id',
+  'protocol_id',
+  'round_id',
+  'observed_on',
+  'look_for_id',
+  'seen',
+  'not_seen',
+  'na',
+] as const;
+
+const ADD_ON_CONFLICT = `on conflict ("school_id", "protocol_id", "round_id", "observed_on", "look_for_id") do update set ${[
+  'seen',
+  'not_seen',
+  'na',
+]
+  .map((c) => `"${c}" = "observation_fact_totals"."${c}" + excluded."${c}"`)
+  .join(', ')}`;

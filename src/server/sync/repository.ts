@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { chunks } from '../db/chunks';
+import { insertRows, replaceOnConflict } from '../db/insert-rows';
 import type { Database } from '../db/schema';
 import type { Actor } from './access/actor';
 import { audiences, type Audience, type Placement } from './access/placement';
@@ -103,25 +104,35 @@ export interface MutationRow {
   receivedAt: string;
 }
 
+const MUTATION_COLUMNS = [
+  'mutation_id',
+  'client_id',
+  'client_seq',
+  'entity',
+  'entity_id',
+  'status',
+  'result',
+  'payload',
+  'received_at',
+] as const;
+
 export async function insertMutations(db: Queryable, rows: readonly MutationRow[]): Promise<void> {
-  for (const part of chunks(rows, 500)) {
-    await db
-      .insertInto('mutations')
-      .values(
-        part.map((row) => ({
-          mutation_id: row.mutationId,
-          client_id: row.clientId,
-          client_seq: row.clientSeq,
-          entity: row.entity,
-          entity_id: row.entityId,
-          status: row.status,
-          result: JSON.stringify(row.result),
-          payload: row.payload === undefined ? null : JSON.stringify(row.payload),
-          received_at: row.receivedAt,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'mutations',
+    MUTATION_COLUMNS,
+    rows.map((row) => [
+      row.mutationId,
+      row.clientId,
+      row.clientSeq,
+      row.entity,
+      row.entityId,
+      row.status,
+      JSON.stringify(row.result),
+      row.payload === undefined || row.payload === null ? null : JSON.stringify(row.payload),
+      row.receivedAt,
+    ]),
+  );
 }
 
 export async function findRecord(
@@ -216,17 +227,37 @@ export async function writeRecord(
   }
 }
 
-const recordColumns = (write: RecordWrite) => ({
-  entity: write.entity,
-  entity_id: write.entityId,
-  rev: write.rev,
-  deleted: write.deleted ? 1 : 0,
-  data: write.data === null ? null : JSON.stringify(write.data),
-  server_seq: write.serverSeq,
-  updated_at: write.updatedAt,
-  updated_by: write.updatedBy,
-  ...placementColumns(write),
-});
+const RECORD_COLUMNS = [
+  'entity',
+  'entity_id',
+  'rev',
+  'deleted',
+  'data',
+  'server_seq',
+  'updated_at',
+  'updated_by',
+  'owner_id',
+  'school_id',
+  'audience',
+  'reader_id',
+] as const;
+
+const recordRow = (w: RecordWrite) => [
+  w.entity,
+  w.entityId,
+  w.rev,
+  w.deleted ? 1 : 0,
+  w.data === null ? null : JSON.stringify(w.data),
+  w.serverSeq,
+  w.updatedAt,
+  w.updatedBy,
+  w.ownerId,
+  w.schoolId,
+  w.audience,
+  w.readerId,
+];
+
+const REPLACE_RECORD = replaceOnConflict(['entity', 'entity_id'], RECORD_COLUMNS.slice(2));
 
 /**
  * Writes many records in a few statements: new ones with a plain insert (two pushes
@@ -237,29 +268,10 @@ export async function writeRecords(
   db: Queryable,
   writes: readonly { write: RecordWrite; exists: boolean }[],
 ): Promise<void> {
-  const fresh = writes.filter((w) => !w.exists).map((w) => recordColumns(w.write));
-  const stored = writes.filter((w) => w.exists).map((w) => recordColumns(w.write));
-  for (const part of chunks(fresh, 500)) await db.insertInto('records').values(part).execute();
-  for (const part of chunks(stored, 500)) {
-    await db
-      .insertInto('records')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
-          rev: eb.ref('excluded.rev'),
-          deleted: eb.ref('excluded.deleted'),
-          data: eb.ref('excluded.data'),
-          server_seq: eb.ref('excluded.server_seq'),
-          updated_at: eb.ref('excluded.updated_at'),
-          updated_by: eb.ref('excluded.updated_by'),
-          owner_id: eb.ref('excluded.owner_id'),
-          school_id: eb.ref('excluded.school_id'),
-          audience: eb.ref('excluded.audience'),
-          reader_id: eb.ref('excluded.reader_id'),
-        })),
-      )
-      .execute();
-  }
+  const fresh = writes.filter((w) => !w.exists).map((w) => recordRow(w.write));
+  const stored = writes.filter((w) => w.exists).map((w) => recordRow(w.write));
+  await insertRows(db, 'records', RECORD_COLUMNS, fresh);
+  await insertRows(db, 'records', RECORD_COLUMNS, stored, REPLACE_RECORD);
 }
 
 const placementColumns = (p: Placement) => ({
