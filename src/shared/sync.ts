@@ -121,6 +121,11 @@ export type Change = z.infer<typeof Change>;
 
 export const PullQuery = z.object({
   cursor: z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number)),
+  /**
+   * The pulling device: records whose current version it pushed itself, word for word,
+   * are left out (it holds them already, and learnt their revision from the push).
+   */
+  clientId: z.optional(z.uuid()),
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,4}$/)),
@@ -137,3 +142,21 @@ export const PullResponse = z.object({
   reset: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** The most records a first look at the newest ones returns. */
+export const MAX_RECENT_LIMIT = 500;
+
+export const RecentQuery = z.object({
+  limit: z.pipe(
+    z.string().check(z.regex(/^\d{1,4}$/)),
+    z.pipe(z.transform(Number), z.int().check(z.gte(1), z.lte(MAX_RECENT_LIMIT))),
+  ),
+});
+
+/**
+ * The newest records a person may read, newest first, for a device that holds none
+ * yet: it shows them at once while the full pull runs. It moves no cursor; the pull
+ * brings the same records again later in order.
+ */
+export const RecentResponse = z.object({ changes: z.array(RecordChange) });
+export type RecentResponse = z.infer<typeof RecentResponse>;

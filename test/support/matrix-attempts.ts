@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ownerOnly } from '../../src/server/sync/access/placement';
-import type { PullResponse, PushResponse } from '../../src/shared/sync';
+import type { PullResponse, RecentResponse, PushResponse } from '../../src/shared/sync';
 import {
   actorFor,
   build,
@@ -58,8 +58,15 @@ async function seed(cookie: string, mutation: ReturnType<typeof put>, server: Wo
   expect(results[0]?.status, JSON.stringify(results[0])).toBe('applied');
 }
 
-/** Whether the record is in everything the actor's pull serves. */
+/**
+ * Whether the record is in everything the actor's pull serves, or in the first look
+ * at the newest records a new device takes (`/api/sync/recent`): either one counts.
+ */
 async function pulled(a: Attempt, entityId: string): Promise<Outcome> {
+  const recent = await request(a, 'GET', '/api/sync/recent?limit=500');
+  if (recent.status !== 200) return recent.status;
+  const first = (await recent.json()) as RecentResponse;
+  if (first.changes.some((c) => c.entityId === entityId)) return 'sees';
   let cursor = 0;
   for (;;) {
     const res = await request(a, 'GET', `/api/sync/pull?cursor=${cursor}&limit=1000`);

@@ -1,7 +1,33 @@
 import { Entity } from '../../shared/entities';
-import type { Change, PullResponse } from '../../shared/sync';
+import type { Change, PullResponse, RecentResponse, RecordChange } from '../../shared/sync';
 import type { Actor } from './access/actor';
-import { conflictsAfter, currentServerSeq, recordsAfter, type Queryable } from './repository';
+import {
+  conflictsAfter,
+  currentServerSeq,
+  newestRecords,
+  recordsAfter,
+  type Queryable,
+  type StoredRecord,
+} from './repository';
+
+const recordChange = (r: StoredRecord): RecordChange => ({
+  kind: 'record',
+  serverSeq: r.serverSeq,
+  entity: Entity.parse(r.entity),
+  entityId: r.entityId,
+  rev: r.rev,
+  deleted: r.deleted,
+  data: r.data,
+});
+
+/** The newest records the viewer may read, for a device's first look while it pulls. */
+export async function recentChanges(
+  db: Queryable,
+  limit: number,
+  viewer: Actor,
+): Promise<RecentResponse> {
+  return { changes: (await newestRecords(db, limit, viewer)).map(recordChange) };
+}
 
 /**
  * Changes after `cursor` in server-sequence order. Records and conflict siblings
@@ -14,24 +40,17 @@ export async function pullChanges(
   cursor: number,
   limit: number,
   viewer: Actor,
+  clientId?: string,
 ): Promise<PullResponse> {
   const latest = await currentServerSeq(db);
   if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
 
   const [records, conflicts] = await Promise.all([
-    recordsAfter(db, cursor, limit + 1, viewer),
+    recordsAfter(db, cursor, limit + 1, viewer, clientId),
     conflictsAfter(db, cursor, limit + 1, viewer),
   ]);
   const merged: Change[] = [
-    ...records.map((r): Change => ({
-      kind: 'record',
-      serverSeq: r.serverSeq,
-      entity: Entity.parse(r.entity),
-      entityId: r.entityId,
-      rev: r.rev,
-      deleted: r.deleted,
-      data: r.data,
-    })),
+    ...records.map(recordChange),
     ...conflicts.map((c): Change => ({
       kind: 'conflict',
       serverSeq: c.serverSeq,

@@ -359,13 +359,30 @@ export async function recordsAfter(
   cursor: number,
   limit: number,
   viewer: Actor,
+  skipWrittenBy?: string,
+): Promise<StoredRecord[]> {
+  let query = db
+    .selectFrom('records')
+    .selectAll()
+    .where('server_seq', '>', cursor)
+    .where(readableBy(viewer));
+  if (skipWrittenBy !== undefined) query = query.where('updated_by', '<>', skipWrittenBy);
+  const rows = await query.orderBy('server_seq').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+/** The newest live records a user may read, newest first. */
+export async function newestRecords(
+  db: Queryable,
+  limit: number,
+  viewer: Actor,
 ): Promise<StoredRecord[]> {
   const rows = await db
     .selectFrom('records')
     .selectAll()
-    .where('server_seq', '>', cursor)
+    .where('deleted', '=', 0)
     .where(readableBy(viewer))
-    .orderBy('server_seq')
+    .orderBy('server_seq', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toRecord);

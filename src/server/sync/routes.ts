@@ -7,12 +7,13 @@ import {
   MAX_BODY_BYTES,
   PullQuery,
   PushRequest,
+  RecentQuery,
   type PullResponse,
   type PushResponse,
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
 import { readJson, sendError } from '../http/errors';
-import { pullChanges } from './pull';
+import { pullChanges, recentChanges } from './pull';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import { applyPush, type PushContext } from './push';
 
@@ -61,20 +62,35 @@ export function syncRoutes(
     const parsed = PullQuery.safeParse({
       cursor: c.req.query('cursor'),
       limit: c.req.query('limit'),
+      clientId: c.req.query('clientId'),
     });
     if (!parsed.success) {
       return sendError(
         c,
         400,
         'invalid_request',
-        'cursor must be a whole number and limit between 1 and 1000',
+        'cursor must be a whole number, limit between 1 and 1000, and clientId a device id',
         issuesToFields(parsed.error),
       );
     }
-    const { cursor, limit = DEFAULT_PULL_LIMIT } = parsed.data;
+    const { cursor, limit = DEFAULT_PULL_LIMIT, clientId } = parsed.data;
     return c.json(
-      (await pullChanges(readDb, cursor, limit, c.get('auth')!)) satisfies PullResponse,
+      (await pullChanges(readDb, cursor, limit, c.get('auth')!, clientId)) satisfies PullResponse,
     );
+  });
+
+  routes.get('/recent', async (c) => {
+    const parsed = RecentQuery.safeParse({ limit: c.req.query('limit') });
+    if (!parsed.success) {
+      return sendError(
+        c,
+        400,
+        'invalid_request',
+        'limit must be a whole number from 1 to 500',
+        issuesToFields(parsed.error),
+      );
+    }
+    return c.json(await recentChanges(readDb, parsed.data.limit, c.get('auth')!));
   });
 
   return routes;

@@ -81,4 +81,64 @@ describe.each(dialects)('sync pull on %s', (dialect) => {
     await reader;
     expect(received).toEqual(expected);
   });
+
+  it('leaves out what the pulling device pushed itself, but not what the server changed or others wrote', async () => {
+    const mine = observation();
+    const theirs = observation();
+    const other = crypto.randomUUID();
+    await server.push(client, [putMutation(client, mine)]);
+    await server.push(other, [putMutation(other, theirs, { clientId: other })]);
+    const cookie = await server.cookie();
+    const res = await server.app.request(`/api/sync/pull?cursor=0&clientId=${client}`, {
+      headers: { cookie },
+    });
+    const page = (await res.json()) as Awaited<ReturnType<TestServer['pull']>>;
+    expect(page.changes.map((c) => c.entityId)).toEqual([theirs.id]);
+    // Its cursor still moves past the records it was spared.
+    expect(page.cursor).toBeGreaterThanOrEqual((await server.pull(0)).cursor);
+    // Without a clientId, as before: everything readable.
+    expect((await server.pull(0)).changes.map((c) => c.entityId)).toEqual([mine.id, theirs.id]);
+  });
+
+  it('sends back a version the server changed, even to the device that pushed it', async () => {
+    // A field the check strips: the stored version is not what the device sent.
+    const sent = { ...observation(), extra: 'not in the schema' };
+    await server.push(client, [putMutation(client, sent as never)]);
+    const cookie = await server.cookie();
+    const res = await server.app.request(`/api/sync/pull?cursor=0&clientId=${client}`, {
+      headers: { cookie },
+    });
+    const page = (await res.json()) as Awaited<ReturnType<TestServer['pull']>>;
+    expect(page.changes.map((c) => c.entityId)).toEqual([sent.id]);
+  });
+
+  it('refuses a clientId that is not a device id', async () => {
+    const cookie = await server.cookie();
+    const res = await server.app.request('/api/sync/pull?cursor=0&clientId=nope', {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('gives a new device the newest records first, live ones only, without moving any cursor', async () => {
+    const records = Array.from({ length: 6 }, () => observation());
+    await server.push(
+      client,
+      records.map((r) => putMutation(client, r)),
+    );
+    await server.push(client, [
+      { ...putMutation(client, records[5]!, { baseRev: 1 }), op: 'delete', data: null },
+    ]);
+    const cookie = await server.cookie();
+    const res = await server.app.request('/api/sync/recent?limit=3', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const { changes } = (await res.json()) as { changes: Array<{ entityId: string }> };
+    expect(changes.map((c) => c.entityId)).toEqual([
+      records[4]!.id,
+      records[3]!.id,
+      records[2]!.id,
+    ]);
+    const bad = await server.app.request('/api/sync/recent?limit=5000', { headers: { cookie } });
+    expect(bad.status).toBe(400);
+  });
 });

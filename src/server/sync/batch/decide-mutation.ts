@@ -84,6 +84,9 @@ export async function decideMutation(
   for (const id of open)
     stage.writes.resolves.push({ id, resolvedAt: stamp, ticket: stage.ticket() });
   const rev = (current?.rev ?? 0) + 1;
+  // A device skips pulling back what it pushed itself, so a version the server changed
+  // (merged with others' fields, or normalized by the check) is marked as the server's.
+  const verbatim = !decision.merged && JSON.stringify(data) === JSON.stringify(mutation.data);
   const ticket = stage.put(
     {
       entity: mutation.entity,
@@ -94,7 +97,7 @@ export async function decideMutation(
       ...placement,
     },
     stamp,
-    mutation.clientId,
+    verbatim ? mutation.clientId : 'server',
   );
   await policy.derive?.(stage, {
     actor,
