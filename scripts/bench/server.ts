@@ -22,14 +22,16 @@ export async function startChildServer(config: DbConfig, distDir?: string): Prom
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
   });
+  let stopped: Promise<{ maxRssKb: number }> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
+    // Once only: a second call gets the first answer.
     stop: () =>
-      new Promise((resolve) => {
+      (stopped ??= new Promise((resolve) => {
         child.removeAllListeners('exit');
         child.once('message', (m) => resolve(m as { maxRssKb: number }));
         child.send('stop');
-      }),
+      })),
   };
 }
 
