@@ -69,9 +69,12 @@ export async function freshDb(store: Store): Promise<BenchDb> {
   return { store, handle, config, dispose };
 }
 
-/** The stores to run: SQLite always, PostgreSQL when it answers (BENCH_STORES=sqlite skips it). */
-export async function storesToRun(): Promise<Store[]> {
-  const wanted = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+/**
+ * The stores to run: BENCH_STORES (e.g. `sqlite` or `sqlite,postgres`), else the
+ * default; PostgreSQL only when it answers.
+ */
+export async function storesToRun(fallback = 'sqlite,postgres'): Promise<Store[]> {
+  const wanted = (process.env.BENCH_STORES || fallback).split(',');
   const stores: Store[] = [];
   if (wanted.includes('sqlite')) stores.push('sqlite');
   if (wanted.includes('postgres')) {
