@@ -79,10 +79,11 @@ async function lookforRun(n: number): Promise<number> {
   try {
     const name = `bench-${crypto.randomUUID()}`;
     const wrote = await call(page, 'lookforWrite', name, n);
-    const { took, outcome, left } = await call(page, 'lookforSync', name);
+    const { took, outcome, left, waited } = await call(page, 'lookforSync', name);
     if (!outcome.ok || left !== 0) throw new Error(`Lookfor sync: ${JSON.stringify(outcome)}`);
     console.log(
-      `  Lookfor  N=${n}: wrote in ${fmtMs(wrote)}, syncOnce ${fmtMs(took)} (pushed ${outcome.pushed}, pulled ${outcome.pulled})`,
+      `  Lookfor  N=${n}: wrote in ${fmtMs(wrote)}, syncOnce ${fmtMs(took)} (pushed ${outcome.pushed}, pulled ${outcome.pulled}; ` +
+        `waiting on push requests ${fmtMs(waited.push)}, pull requests ${fmtMs(waited.pull)})`,
     );
     return took;
   } finally {

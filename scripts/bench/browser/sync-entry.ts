@@ -21,10 +21,19 @@ export const bench = {
   /** One run of the real sync engine against the page's own origin. */
   async lookforSync(name: string) {
     const db = openLookforDb(name);
+    // Time spent waiting on the server, by route, to tell the server's share from the device's.
+    const waited = { push: 0, pull: 0 };
+    const timedFetch: typeof fetch = async (input, init) => {
+      const begin = performance.now();
+      const response = await fetch(input, init);
+      await response.clone().arrayBuffer();
+      waited[String(input).includes('/push') ? 'push' : 'pull'] += performance.now() - begin;
+      return response;
+    };
     const start = performance.now();
     const outcome = await syncOnce({
       db,
-      fetch: (input, init) => fetch(input, init),
+      fetch: timedFetch,
       baseUrl: '',
       now: () => new Date(),
       runExclusive: (task) => task(),
@@ -32,7 +41,7 @@ export const bench = {
     const took = performance.now() - start;
     const left = await db.outbox.count();
     db.close();
-    return { took, outcome, left };
+    return { took, outcome, left, waited };
   },
   /** Writes n observation documents into PouchDB's IndexedDB adapter, one put each. */
   async pouchWrite(name: string, n: number): Promise<number> {
