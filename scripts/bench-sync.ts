@@ -30,6 +30,7 @@ type Bench = typeof bench;
 const sizes = sizesFrom('BENCH_SIZES', [1000, 10_000]);
 const pairs = intFrom('BENCH_PAIRS', 3);
 
+const browser = await launchChromium();
 const pageDir = await buildBenchPage('sync');
 const couchDir = mkdtempSync(join(tmpdir(), 'lookfor-bench-couch-'));
 const couch = expressPouchDB(PouchDB.defaults({ prefix: `${couchDir}/` }), {
@@ -50,8 +51,6 @@ const origin = await listen((req, res) => {
     couch(req, res);
   } else void honoListener(req, res);
 });
-
-const browser = await launchChromium();
 
 async function openPage(cookie?: string): Promise<{ page: Page; done: () => Promise<void> }> {
   const context = await browser.newContext();
