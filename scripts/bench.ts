@@ -1,5 +1,6 @@
-// `npm run bench`: prints how long sync takes against a real local server (HTTP on
-// a free port, SQLite in a temporary directory). Figures only; nothing asserts on them.
+// `npm run bench:node`: prints how long sync takes against a real local server (HTTP on
+// a free port, SQLite in a temporary directory), the device side in Node on
+// fake-indexeddb. Figures only; nothing asserts on them.
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -8,44 +9,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { openLookforDb } from '../src/client/data/db';
-import { startObservation } from '../src/client/data/observations';
+import { saveObservation } from '../src/client/data/observations';
 import { syncOnce } from '../src/client/sync/engine';
 import { createApp } from '../src/server/app';
 import { connectDb } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { blastEmpoweredLearning } from '../src/shared/builtin-protocols';
-import type { Observation } from '../src/shared/observation';
-import { allLookFors } from '../src/shared/protocol';
-import type { Mutation } from '../src/shared/sync';
-import { signedInCookie } from '../test/support/server-app';
+import { intFrom } from './bench/env';
+import { makeMutations, makeObservation } from './bench/observations';
+import { benchCookie } from './bench/users';
 
-const COUNT = 1000;
-const BENCH_USER_ID = '00000000-0000-4000-8000-0000000000be';
-const BENCH_SCHOOL_ID = '00000000-0000-4000-8000-0000000000b5';
-
-function makeObservation(i: number): Observation {
-  const responses: Observation['responses'] = {};
-  allLookFors(blastEmpoweredLearning).forEach((l, j) => {
-    responses[l.id] = (i + j) % 3 === 0 ? 'seen' : (i + j) % 3 === 1 ? 'not_seen' : 'na';
-  });
-  return {
-    id: crypto.randomUUID(),
-    protocolId: blastEmpoweredLearning.id,
-    protocolVersion: blastEmpoweredLearning.version,
-    observerId: BENCH_USER_ID,
-    schoolId: BENCH_SCHOOL_ID,
-    school: 'Lincoln Elementary',
-    room: `Room ${100 + (i % 60)}`,
-    gradeBand: '3-5',
-    subject: 'Math',
-    observer: 'Coach Rivera',
-    startedAt: '2026-11-23T09:00:00.000Z',
-    endedAt: '2026-11-23T09:01:00.000Z',
-    responses,
-    notes: 'Students at table 3 compared two strategies and explained them to a partner.',
-    status: 'complete',
-  };
-}
+const COUNT = intFrom('BENCH_NODE_COUNT', 1000);
 
 /** fetch signed in as the bench user (sync needs a session). */
 type Fetch = typeof fetch;
@@ -55,11 +28,7 @@ async function withServer<T>(task: (url: string, fetch: Fetch) => Promise<T>): P
   const handle = connectDb({ dataDir: dir });
   await migrateToLatest(handle.db);
   const app = createApp({ db: handle.db });
-  const cookie = await signedInCookie(handle.db, {
-    id: BENCH_USER_ID,
-    districtAdmin: true,
-    roles: [{ schoolId: BENCH_SCHOOL_ID, role: 'coach' }],
-  });
+  const cookie = await benchCookie(handle.db);
   const signedIn: Fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('cookie', cookie);
@@ -81,20 +50,7 @@ const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 
 async function onePush(url: string, fetch: Fetch): Promise<void> {
   const clientId = crypto.randomUUID();
-  const mutations: Mutation[] = Array.from({ length: COUNT }, (_, i) => {
-    const data = makeObservation(i);
-    return {
-      mutationId: crypto.randomUUID(),
-      clientId,
-      clientSeq: i + 1,
-      entity: 'observation',
-      entityId: data.id,
-      op: 'put',
-      baseRev: null,
-      data,
-      deviceTime: '2026-11-23T09:01:00.000Z',
-    };
-  });
+  const mutations = makeMutations(clientId, COUNT);
   const body = JSON.stringify({ clientId, mutations });
   const start = performance.now();
   const res = await fetch(`${url}/api/sync/push`, {
@@ -134,11 +90,10 @@ async function engineSync(url: string, fetch: Fetch): Promise<void> {
   const db = openLookforDb(`bench-${crypto.randomUUID()}`);
   const now = new Date('2026-11-23T09:00:00Z');
   const capture = performance.now();
-  for (let i = 0; i < COUNT; i += 1) {
-    const o = makeObservation(i);
-    await startObservation(db, o, blastEmpoweredLearning, now, o.observerId);
-  }
-  console.log(`Capture of ${COUNT} observations into the outbox (fake-indexeddb): ${ms(capture)}`);
+  for (let i = 0; i < COUNT; i += 1) await saveObservation(db, makeObservation(i), now);
+  console.log(
+    `Capture of ${COUNT} finished observations into the outbox (fake-indexeddb): ${ms(capture)}`,
+  );
   const start = performance.now();
   const outcome = await syncOnce({
     db,

@@ -1,13 +1,15 @@
-// Seeds a fresh SQLite file for the dashboard benchmark with bulk inserts straight
-// into the tables (no HTTP): schools, a 20-look-for walk protocol, 40 rounds per
-// school, their observations, and the dashboard's facts.
-import SqliteDatabase from 'better-sqlite3';
+// Seeds a fresh, migrated database for the dashboard benchmark with bulk inserts
+// straight into the tables (no HTTP): schools, a 20-look-for walk protocol, 40 rounds
+// per school, their observations, and the dashboard's facts. The rows go to a sink:
+// SQLite (one transaction, prepared statements) or PostgreSQL (multi-row inserts).
 import type { Observation } from '../../src/shared/observation';
 import type { LookFor, Protocol } from '../../src/shared/protocol';
 import type { Round } from '../../src/shared/rounds';
+import type { SeedSink } from './seed-sinks';
 
 export const SCHOOLS = 20;
 export const ROUNDS_PER_SCHOOL = 40;
+/** 50,000 observations of 20 look-fors: 1,000,000 responses. */
 export const OBSERVATIONS = 50_000;
 export const PROTOCOL_ID = 'bench-walk';
 export const OBSERVER_ID = '00000000-0000-4000-8000-0000000000be';
@@ -63,147 +65,141 @@ export const benchProtocol: Protocol = {
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 7, 24) + offset * 86_400_000).toISOString().slice(0, 10);
 
-export function seed(file: string): { responses: number } {
-  const db = new SqliteDatabase(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
+export async function seed(
+  sink: SeedSink,
+  observations = OBSERVATIONS,
+): Promise<{ responses: number }> {
   const now = '2026-08-01T00:00:00.000Z';
   let seq = 0;
-  const record = db.prepare(
-    `insert into records (entity, entity_id, rev, deleted, data, server_seq, updated_at, updated_by, owner_id, school_id, audience, reader_id)
-     values (?, ?, 1, 0, ?, ?, ?, 'bench', ?, ?, ?, null)`,
-  );
-  const visit = db.prepare(`insert into observation_visits values (?, ?, ?, ?, 1, ?, ?, ?, ?)`);
-  const fact = db.prepare(
-    `insert into observation_facts (observation_id, look_for_id, school_id, round_id, protocol_id, protocol_version, grade_band, subject, observed_on, answer, seen, not_seen, na, level_id, tally, has_quote, quote)
-     values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const record = (
+    entity: string,
+    id: string,
+    data: unknown,
+    owner: string | null,
+    school: string | null,
+    audience: string,
+  ) =>
+    sink.insert('records', [
+      entity,
+      id,
+      1,
+      0,
+      JSON.stringify(data),
+      ++seq,
+      now,
+      'bench',
+      owner,
+      school,
+      audience,
+      null,
+    ]);
   let responses = 0;
   let random = 42;
   const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
-  db.transaction(() => {
-    db.prepare(`insert into users values (?, 'bench@lookfor.test', 'Bench', 'x', 1, ?)`).run(
-      OBSERVER_ID,
-      now,
-    );
-    record.run(
-      'protocol',
-      `${PROTOCOL_ID}.v1`,
-      JSON.stringify(benchProtocol),
-      ++seq,
-      now,
-      null,
-      null,
-      'all',
-    );
-    for (let s = 0; s < SCHOOLS; s++) {
-      db.prepare(`insert into schools values (?, ?, ?)`).run(schoolId(s), `School ${s + 1}`, now);
-      for (let r = 0; r < ROUNDS_PER_SCHOOL; r++) {
-        const round: Round = {
-          id: roundId(s, r),
-          schoolId: schoolId(s),
-          name: `Week ${r + 1}`,
-          purpose: '',
-          protocolId: PROTOCOL_ID,
-          protocolVersion: 1,
-          startsOn: day(r * 7),
-          endsOn: day(r * 7 + 2),
-          targetMinutes: 5,
-          team: [],
-          rooms: [],
-          status: 'closed',
-          createdBy: OBSERVER_ID,
-          updatedAt: now,
-        };
-        record.run(
-          'round',
-          round.id,
-          JSON.stringify(round),
-          ++seq,
-          now,
-          OBSERVER_ID,
-          round.schoolId,
-          'school',
-        );
-      }
-    }
-    const all = lookFors();
-    for (let i = 0; i < OBSERVATIONS; i++) {
-      const s = i % SCHOOLS;
-      const r = Math.floor(i / SCHOOLS) % ROUNDS_PER_SCHOOL;
-      const id = crypto.randomUUID();
-      const band = bands[Math.floor(next() * bands.length)]!;
-      const subject = subjects[Math.floor(next() * subjects.length)]!;
-      const on = day(r * 7 + (i % 3));
-      const answers: Observation['responses'] = {};
-      for (const l of all) {
-        const x = next();
-        if (l.response.kind === 'seen')
-          answers[l.id] = x < 0.55 ? 'seen' : x < 0.9 ? 'not_seen' : 'na';
-        else if (l.response.kind === 'scale')
-          answers[l.id] = { level: x < 0.3 ? 'few' : x < 0.7 ? 'some' : 'most' };
-        else if (l.response.kind === 'tally') answers[l.id] = { count: Math.floor(x * 12) };
-        else answers[l.id] = { quote: `We are learning ${Math.floor(x * 50)}` };
-      }
-      const o: Observation = {
-        id,
+  await sink.insert('users', [OBSERVER_ID, 'bench@lookfor.test', 'Bench', 'x', 1, now]);
+  await record('protocol', `${PROTOCOL_ID}.v1`, benchProtocol, null, null, 'all');
+  for (let s = 0; s < SCHOOLS; s++) {
+    await sink.insert('schools', [schoolId(s), `School ${s + 1}`, now]);
+    for (let r = 0; r < ROUNDS_PER_SCHOOL; r++) {
+      const round: Round = {
+        id: roundId(s, r),
+        schoolId: schoolId(s),
+        name: `Week ${r + 1}`,
+        purpose: '',
         protocolId: PROTOCOL_ID,
         protocolVersion: 1,
-        observerId: OBSERVER_ID,
-        schoolId: schoolId(s),
-        school: `School ${s + 1}`,
-        room: `Room ${i % 60}`,
-        gradeBand: band,
-        subject,
-        observer: 'Bench',
-        roundId: roundId(s, r),
-        roomId: `r${i % 60}`,
-        startedAt: `${on}T09:00:00.000Z`,
-        endedAt: `${on}T09:05:00.000Z`,
-        responses: answers,
-        notes: i % 4 === 0 ? `Students compared strategies at table ${i % 7}.` : '',
-        status: 'complete',
+        startsOn: day(r * 7),
+        endsOn: day(r * 7 + 2),
+        targetMinutes: 5,
+        team: [],
+        rooms: [],
+        status: 'closed',
+        createdBy: OBSERVER_ID,
+        updatedAt: now,
       };
-      record.run(
-        'observation',
-        id,
-        JSON.stringify(o),
-        ++seq,
-        now,
-        OBSERVER_ID,
-        o.schoolId,
-        'owner',
-      );
-      visit.run(id, o.schoolId, o.roundId, PROTOCOL_ID, band, subject, on, o.notes);
-      for (const l of all) {
-        const a = answers[l.id]!;
-        const base = [id, l.id, o.schoolId, o.roundId, PROTOCOL_ID, band, subject, on] as const;
-        if (typeof a === 'string')
-          fact.run(
-            ...base,
-            a,
-            a === 'seen' ? 1 : 0,
-            a === 'not_seen' ? 1 : 0,
-            a === 'na' ? 1 : 0,
-            null,
-            null,
-            0,
-            null,
-          );
-        else if ('level' in a) fact.run(...base, 'level', 0, 0, 0, a.level, null, 0, null);
-        else if ('count' in a) fact.run(...base, 'count', 0, 0, 0, null, a.count, 0, null);
-        else if ('quote' in a) fact.run(...base, 'quote', 0, 0, 0, null, null, 1, a.quote);
-        responses += 1;
-      }
+      await record('round', round.id, round, OBSERVER_ID, round.schoolId, 'school');
     }
-    db.prepare(`update counters set value = ? where name = 'server_seq'`).run(seq);
+  }
+  const all = lookFors();
+  for (let i = 0; i < observations; i++) {
+    const s = i % SCHOOLS;
+    const r = Math.floor(i / SCHOOLS) % ROUNDS_PER_SCHOOL;
+    const id = crypto.randomUUID();
+    const band = bands[Math.floor(next() * bands.length)]!;
+    const subject = subjects[Math.floor(next() * subjects.length)]!;
+    const on = day(r * 7 + (i % 3));
+    const answers: Observation['responses'] = {};
+    for (const l of all) {
+      const x = next();
+      if (l.response.kind === 'seen')
+        answers[l.id] = x < 0.55 ? 'seen' : x < 0.9 ? 'not_seen' : 'na';
+      else if (l.response.kind === 'scale')
+        answers[l.id] = { level: x < 0.3 ? 'few' : x < 0.7 ? 'some' : 'most' };
+      else if (l.response.kind === 'tally') answers[l.id] = { count: Math.floor(x * 12) };
+      else answers[l.id] = { quote: `We are learning ${Math.floor(x * 50)}` };
+    }
+    const o: Observation = {
+      id,
+      protocolId: PROTOCOL_ID,
+      protocolVersion: 1,
+      observerId: OBSERVER_ID,
+      schoolId: schoolId(s),
+      school: `School ${s + 1}`,
+      room: `Room ${i % 60}`,
+      gradeBand: band,
+      subject,
+      observer: 'Bench',
+      roundId: roundId(s, r),
+      roomId: `r${i % 60}`,
+      startedAt: `${on}T09:00:00.000Z`,
+      endedAt: `${on}T09:05:00.000Z`,
+      responses: answers,
+      notes: i % 4 === 0 ? `Students compared strategies at table ${i % 7}.` : '',
+      status: 'complete',
+    };
+    await record('observation', id, o, OBSERVER_ID, o.schoolId, 'owner');
+    await sink.insert('observation_visits', [
+      id,
+      o.schoolId,
+      o.roundId!,
+      PROTOCOL_ID,
+      1,
+      band,
+      subject,
+      on,
+      o.notes,
+    ]);
+    for (const l of all) {
+      const a = answers[l.id]!;
+      const base = [id, l.id, o.schoolId, o.roundId!, PROTOCOL_ID, 1, band, subject, on];
+      if (typeof a === 'string')
+        await sink.insert('observation_facts', [
+          ...base,
+          a,
+          a === 'seen' ? 1 : 0,
+          a === 'not_seen' ? 1 : 0,
+          a === 'na' ? 1 : 0,
+          null,
+          null,
+          0,
+          null,
+        ]);
+      else if ('level' in a)
+        await sink.insert('observation_facts', [...base, 'level', 0, 0, 0, a.level, null, 0, null]);
+      else if ('count' in a)
+        await sink.insert('observation_facts', [...base, 'count', 0, 0, 0, null, a.count, 0, null]);
+      else if ('quote' in a)
+        await sink.insert('observation_facts', [...base, 'quote', 0, 0, 0, null, null, 1, a.quote]);
+      responses += 1;
+    }
+  }
+  await sink.finish([
+    `update counters set value = ${seq} where name = 'server_seq'`,
     // The day totals the push keeps, built here in one statement.
-    db.exec(`insert into observation_fact_totals
+    `insert into observation_fact_totals
       select school_id, protocol_id, coalesce(round_id, ''), observed_on, look_for_id, sum(seen), sum(not_seen), sum(na)
       from observation_facts where answer in ('seen', 'not_seen', 'na')
-      group by school_id, protocol_id, coalesce(round_id, ''), observed_on, look_for_id`);
-  })();
-  db.exec('analyze');
-  db.close();
+      group by school_id, protocol_id, coalesce(round_id, ''), observed_on, look_for_id`,
+  ]);
   return { responses };
 }
