@@ -8,12 +8,13 @@ import { readSyncMeta } from './meta';
 import {
   getObservation,
   keepVersion,
-  listObservations,
   outboxCounts,
   startObservation,
   unsentExport,
   updateObservation,
 } from './observations';
+import { listObservationPage, type ObservationFilter } from './observation-page';
+import { readPullProgress } from './pull-progress';
 import { getProtocolVersion, listProtocolFamilies, usableProtocols } from './protocols';
 import { withReconnect } from './reconnect';
 import { trackWrite, writesSettled } from './write-tracker';
@@ -76,7 +77,10 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     /** Runs a write the way every store write runs (tracked, reported when it fails). */
     saved,
     now,
-    useObservations: () => useLiveQuery(() => listObservations(db), []),
+    /** The newest `limit` observations matching the filter, live. */
+    useObservationPage: (filter: ObservationFilter, limit: number) =>
+      useLiveQuery(() => listObservationPage(db, filter, limit), [JSON.stringify(filter), limit]),
+    usePullProgress: () => useLiveQuery(() => readPullProgress(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
     useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),
     useProtocolVersion: (id: string, version: number) =>
