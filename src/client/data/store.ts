@@ -15,7 +15,6 @@ import {
 } from './observations';
 import { listObservationPage, type ObservationFilter } from './observation-page';
 import { readPullProgress } from './pull-progress';
-import { getProtocolVersion, listProtocolFamilies, usableProtocols } from './protocols';
 import { withReconnect } from './reconnect';
 import { trackWrite, writesSettled } from './write-tracker';
 
@@ -82,10 +81,6 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       useLiveQuery(() => listObservationPage(db, filter, limit), [JSON.stringify(filter), limit]),
     usePullProgress: () => useLiveQuery(() => readPullProgress(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
-    useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),
-    useProtocolVersion: (id: string, version: number) =>
-      useLiveQuery(() => getProtocolVersion(db, id, version), [id, version]),
-    useUsableProtocols: () => useLiveQuery(() => usableProtocols(db), []),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
   };
