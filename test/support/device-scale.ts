@@ -8,7 +8,7 @@ export const SCHOOLS = [
   '00000000-0000-4000-8000-0000000000a3',
 ] as const;
 export const BIG_ROUND_ID = '00000000-0000-4000-8000-0000000000c1';
-export const PROTOCOLS = ['blast-empowered-learning', 'coaching-visit'] as const;
+export const PROTOCOLS = ['blast-empowered-learning', 'equitable-learning'] as const;
 
 /**
  * Observation number `i` of a device holding years of notes: three a day, all
