@@ -76,9 +76,18 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     /** Runs a write the way every store write runs (tracked, reported when it fails). */
     saved,
     now,
-    /** The newest `limit` observations matching the filter, live. */
-    useObservationPage: (filter: ObservationFilter, limit: number) =>
-      useLiveQuery(() => listObservationPage(db, filter, limit), [JSON.stringify(filter), limit]),
+    /**
+     * The newest `limit` observations matching the filter, live. While a changed
+     * filter or limit is being read, the last page stays, marked not `current`.
+     */
+    useObservationPage: (filter: ObservationFilter, limit: number) => {
+      const key = JSON.stringify([filter, limit]);
+      const value = useLiveQuery(
+        () => listObservationPage(db, filter, limit).then((page) => ({ page, key })),
+        [key],
+      );
+      return value && { ...value.page, current: value.key === key };
+    },
     usePullProgress: () => useLiveQuery(() => readPullProgress(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),

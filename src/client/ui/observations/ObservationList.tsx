@@ -28,7 +28,13 @@ export function ObservationList() {
     setPages(1);
   };
   return (
-    <section class="screen" aria-labelledby="list-title" data-testid="observations">
+    <section
+      class="screen"
+      aria-labelledby="list-title"
+      aria-busy={!page?.current}
+      data-testid="observations"
+      data-ready={page?.current ? 'true' : 'false'}
+    >
       <a class="button primary big" href={hrefFor({ name: 'start' })}>
         Start an observation
       </a>
