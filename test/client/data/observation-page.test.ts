@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { listObservationPage, PAGE_SIZE } from '../../../src/client/data/observation-page';
@@ -136,6 +137,56 @@ describe('the observations list on a device holding years of notes', () => {
     expect(ids(page)[0]).toBe(newestFirst(notes)[2]);
     // The unreadable record takes a row of the range but nothing is shown for it.
     expect(page.views.length).toBeGreaterThanOrEqual(PAGE_SIZE - 1);
+  });
+
+  it('re-reads the live page for a write inside its range, not for one outside it', async () => {
+    // Dexie tracks the whole range a query asked for (here: one school, ten days), so a
+    // write elsewhere (another school, another day, a round) never re-runs it.
+    const school = SCHOOLS[0];
+    const inDays = notes.slice(300, 330);
+    const days = inDays.map((o) => o.startedAt.slice(0, 10)).sort();
+    const filter = { schoolId: school, from: days[0], to: days[days.length - 1] };
+    let runs = 0;
+    const pages: string[][] = [];
+    const subscription = liveQuery(() => {
+      runs += 1;
+      return listObservationPage(db, filter);
+    }).subscribe({ next: (page) => pages.push(ids(page)) });
+    const emitted = (count: number) =>
+      new Promise<void>((resolve) => {
+        const wait = () => (pages.length >= count ? resolve() : setTimeout(wait, 5));
+        wait();
+      });
+    await emitted(1);
+    const runsBefore = runs;
+
+    const put = (o: Observation) =>
+      db.records.put({
+        entity: 'observation',
+        id: o.id,
+        data: o,
+        rev: 2,
+        deleted: 0,
+        updatedAt: '2026-11-24T00:00:00.000Z',
+      });
+    const ofSchool = notes.filter((o) => o.schoolId === school);
+    await put({ ...(ofSchool[600] as Observation), notes: 'pulled again, another day' });
+    await put({ ...(inDays.find((o) => o.schoolId !== school) as Observation), notes: 'x' });
+    await db.records.put({
+      entity: 'round',
+      id: crypto.randomUUID(),
+      data: {},
+      rev: 1,
+      deleted: 0,
+      updatedAt: '2026-11-24T00:00:00.000Z',
+    });
+    // Then one on the page: the only write that re-reads it.
+    const onPage = inDays.find((o) => o.schoolId === school) as Observation;
+    await put({ ...onPage, room: '999' });
+    await emitted(2);
+    subscription.unsubscribe();
+    expect(runs).toBe(runsBefore + 1);
+    expect(pages[1]).toContain(onPage.id);
   });
 
   it('describes a first pull under way, and nothing when the row is missing or odd', async () => {
