@@ -4,7 +4,8 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../../src/client/data/observation-page';
 import { saveObservation } from '../../../src/client/data/observations';
-import { PROTOCOLS, SCHOOLS, storeYearsOfNotes } from '../../support/device-scale';
+import { BIG_ROUND_ID, PROTOCOLS, SCHOOLS, storeYearsOfNotes } from '../../support/device-scale';
+import { round } from '../../support/factories';
 import { renderApp } from '../../support/render-app';
 
 const threeSchools = {
@@ -80,6 +81,29 @@ describe('the observations list with hundreds of notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(rows()).toHaveLength(PAGE_SIZE));
     expect(screen.getByRole('button', { name: 'Filter' })).toBeTruthy();
+  });
+
+  it('lists the visits of one round', async () => {
+    const { db } = renderApp('#/', undefined, { user: threeSchools });
+    const notes = await storeYearsOfNotes(db, 300);
+    const plan = round({ id: BIG_ROUND_ID, name: 'Fall blast', startsOn: '2026-10-01' });
+    await db.records.put({
+      entity: 'round',
+      id: plan.id,
+      data: plan,
+      rev: 1,
+      deleted: 0,
+      updatedAt: plan.updatedAt,
+    });
+    await waitFor(() => expect(rows()).toHaveLength(PAGE_SIZE));
+    fireEvent.click(screen.getByRole('button', { name: 'Filter' }));
+    const select = await screen.findByLabelText('Round');
+    fireEvent.change(select, { target: { value: BIG_ROUND_ID } });
+    const visits = notes.filter((o) => o.roundId === BIG_ROUND_ID);
+    await waitFor(() => expect(rows()).toHaveLength(visits.length));
+    expect(rows().map((r) => r.querySelector('a')?.getAttribute('href'))).toEqual(
+      visits.map((o) => `#/observe/${o.id}`),
+    );
   });
 
   it('says how far a first pull has come while showing the notes already here', async () => {

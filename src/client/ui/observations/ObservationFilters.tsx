@@ -38,17 +38,19 @@ export function ObservationFilters({ value, onChange }: Props) {
           </select>
         </div>
       )}
-      <div class="field">
-        <label for="filter-round">Round</label>
-        <select id="filter-round" value={value.roundId ?? ''} onChange={set('roundId')}>
-          <option value="">Any round or none</option>
-          {rounds.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name} ({r.startsOn})
-            </option>
-          ))}
-        </select>
-      </div>
+      {(rounds.length > 0 || value.roundId) && (
+        <div class="field">
+          <label for="filter-round">Round</label>
+          <select id="filter-round" value={value.roundId ?? ''} onChange={set('roundId')}>
+            <option value="">Any round or none</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({r.startsOn})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div class="field">
         <label for="filter-protocol">Protocol</label>
         <select id="filter-protocol" value={value.protocolId ?? ''} onChange={set('protocolId')}>
