@@ -71,5 +71,20 @@ export function openLookforDb(name = 'lookfor'): LookforDb {
     conflicts: '&id, [entity+entityId], resolved',
     meta: '&key',
   });
+  // Version 2 adds indexes only (IndexedDB builds them from the stored rows; no
+  // upgrade function, nothing copied). Nested key paths index observations by
+  // start time, alone and within a school, a round or a protocol; a record
+  // without one of the fields (a round, a protocol) is simply not in that index.
+  db.version(2).stores({
+    records: [
+      '[entity+id]',
+      'entity',
+      'updatedAt',
+      '[entity+data.startedAt]',
+      '[entity+data.schoolId+data.startedAt]',
+      '[entity+data.roundId+data.startedAt]',
+      '[entity+data.protocolId+data.startedAt]',
+    ].join(', '),
+  });
   return db;
 }

@@ -84,19 +84,14 @@ function syncStateOf(rows: OutboxRow[], conflicts: LocalConflict[]): SyncState {
   return rows.length > 0 ? 'waiting' : 'synced';
 }
 
-async function viewOf(db: LookforDb, id: string, data: unknown): Promise<ObservationView | null> {
-  const parsed = Observation.safeParse(data);
-  if (!parsed.success) return null;
-  const [rows, conflicts] = await Promise.all([
-    db.outbox.where('[entity+entityId]').equals(['observation', id]).toArray(),
-    db.conflicts
-      .where('[entity+entityId]')
-      .equals(['observation', id])
-      .filter((c) => c.resolved === 0)
-      .toArray(),
-  ]);
+/** One observation with its sync state, from its outbox rows and open conflicts. */
+export function viewOf(
+  observation: Observation,
+  rows: OutboxRow[],
+  conflicts: LocalConflict[],
+): ObservationView {
   return {
-    observation: parsed.data,
+    observation,
     syncState: syncStateOf(rows, conflicts),
     rejections: rows.flatMap((r) => (r.state === 'rejected' ? (r.errors ?? []) : [])),
     conflicts: conflicts.flatMap((c) => {
@@ -106,21 +101,35 @@ async function viewOf(db: LookforDb, id: string, data: unknown): Promise<Observa
   };
 }
 
+/**
+ * The outbox rows and open conflicts of these observations, in one query each
+ * (never one per record), grouped by observation id.
+ */
+export async function pendingOf(db: LookforDb, ids: string[]) {
+  const keys = ids.map((id) => ['observation', id]);
+  const [rows, conflicts] = await Promise.all([
+    keys.length ? db.outbox.where('[entity+entityId]').anyOf(keys).toArray() : [],
+    keys.length
+      ? db.conflicts
+          .where('[entity+entityId]')
+          .anyOf(keys)
+          .filter((c) => c.resolved === 0)
+          .toArray()
+      : [],
+  ]);
+  return {
+    rowsOf: (id: string) => rows.filter((r) => r.entityId === id),
+    conflictsOf: (id: string) => conflicts.filter((c) => c.entityId === id),
+  };
+}
+
 export async function getObservation(db: LookforDb, id: string): Promise<ObservationView | null> {
   const record = await db.records.get(['observation', id]);
   if (!record || record.deleted === 1) return null;
-  return viewOf(db, id, record.data);
-}
-
-/** Every observation on this device, newest first. */
-export async function listObservations(db: LookforDb): Promise<ObservationView[]> {
-  const records = await db.records.where('entity').equals('observation').toArray();
-  const views = await Promise.all(
-    records.filter((r) => r.deleted === 0).map((r) => viewOf(db, r.id, r.data)),
-  );
-  return views
-    .filter((v): v is ObservationView => v !== null)
-    .sort((a, b) => b.observation.startedAt.localeCompare(a.observation.startedAt));
+  const parsed = Observation.safeParse(record.data);
+  if (!parsed.success) return null;
+  const { rowsOf, conflictsOf } = await pendingOf(db, [id]);
+  return viewOf(parsed.data, rowsOf(id), conflictsOf(id));
 }
 
 export interface OutboxCounts {

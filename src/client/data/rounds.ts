@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { Observation } from '../../shared/observation';
 import { roomQueue } from '../../shared/round-rules';
 import { Round, RoundProgress, type RoundRoom } from '../../shared/rounds';
@@ -37,8 +38,15 @@ export async function listRounds(db: LookforDb, schoolIds: string[] | null): Pro
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.name.localeCompare(b.name));
 }
 
+/**
+ * The observations of one round, read through the round index: a walk reads its
+ * own few dozen visits, never every observation on the device.
+ */
 async function roundObservations(db: LookforDb, roundId: string): Promise<Observation[]> {
-  const records = await db.records.where('entity').equals('observation').toArray();
+  const records = await db.records
+    .where('[entity+data.roundId+data.startedAt]')
+    .between(['observation', roundId, Dexie.minKey], ['observation', roundId, Dexie.maxKey])
+    .toArray();
   return records.flatMap((r) => {
     const parsed = r.deleted === 0 ? Observation.safeParse(r.data) : null;
     return parsed?.success && parsed.data.roundId === roundId ? [parsed.data] : [];

@@ -8,13 +8,13 @@ import { readSyncMeta } from './meta';
 import {
   getObservation,
   keepVersion,
-  listObservations,
   outboxCounts,
   startObservation,
   unsentExport,
   updateObservation,
 } from './observations';
-import { getProtocolVersion, listProtocolFamilies, usableProtocols } from './protocols';
+import { listObservationPage, type ObservationFilter } from './observation-page';
+import { readPullProgress } from './pull-progress';
 import { withReconnect } from './reconnect';
 import { trackWrite, writesSettled } from './write-tracker';
 
@@ -76,12 +76,20 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
     /** Runs a write the way every store write runs (tracked, reported when it fails). */
     saved,
     now,
-    useObservations: () => useLiveQuery(() => listObservations(db), []),
+    /**
+     * The newest `limit` observations matching the filter, live. While a changed
+     * filter or limit is being read, the last page stays, marked not `current`.
+     */
+    useObservationPage: (filter: ObservationFilter, limit: number) => {
+      const key = JSON.stringify([filter, limit]);
+      const value = useLiveQuery(
+        () => listObservationPage(db, filter, limit).then((page) => ({ page, key })),
+        [key],
+      );
+      return value && { ...value.page, current: value.key === key };
+    },
+    usePullProgress: () => useLiveQuery(() => readPullProgress(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
-    useProtocolFamilies: () => useLiveQuery(() => listProtocolFamilies(db), []),
-    useProtocolVersion: (id: string, version: number) =>
-      useLiveQuery(() => getProtocolVersion(db, id, version), [id, version]),
-    useUsableProtocols: () => useLiveQuery(() => usableProtocols(db), []),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),
   };

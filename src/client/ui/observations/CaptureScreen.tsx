@@ -8,12 +8,14 @@ import { gradeLabel } from './labels';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from './NotesField';
 import { SyncBadge } from './SyncBadge';
+import { useProtocolVersion } from '../../data/protocol-hooks';
 
 /** Tapping look-fors in the room. Every tap and keystroke is saved before anything else. */
 export function CaptureScreen({ id }: { id: string }) {
   const { store, now } = useServices();
   const view = store.useObservation(id);
-  const pinned = store.useProtocolVersion(
+  const pinned = useProtocolVersion(
+    store,
     view?.observation.protocolId ?? '',
     view?.observation.protocolVersion ?? 0,
   );

@@ -6,6 +6,7 @@ import { loadPrefs, updatePrefs } from '../../data/prefs';
 import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
 import { commonSubjects, gradeLabel } from './labels';
+import { useUsableProtocols } from '../../data/protocol-hooks';
 
 type Draft = Record<'schoolId' | 'school' | 'room' | 'gradeBand' | 'subject' | 'observer', string>;
 
@@ -20,7 +21,7 @@ export function StartObservation() {
     subject: '',
     observer: '',
   });
-  const loaded = store.useUsableProtocols();
+  const loaded = useUsableProtocols(store);
   const protocols = loaded ?? [];
   const [protocolId, setProtocolId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

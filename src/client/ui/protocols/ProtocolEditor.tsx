@@ -17,6 +17,7 @@ import { ProtocolConflict } from './ProtocolConflict';
 import { byPath, publishCheck } from './publish-check';
 import { SectionEditor } from './SectionEditor';
 import { SuggestedTags } from './TagsEditor';
+import { useProtocolFamilies, useProtocolVersion } from '../../data/protocol-hooks';
 
 const newId = () => crypto.randomUUID().slice(0, 6);
 
@@ -32,8 +33,8 @@ const statusLabel = (view: ProtocolVersionView) =>
 export function ProtocolEditor({ id, version }: { id: string; version: number }) {
   const { store, now } = useServices();
   const editing = useProtocolEditing();
-  const view = store.useProtocolVersion(id, version);
-  const families = store.useProtocolFamilies();
+  const view = useProtocolVersion(store, id, version);
+  const families = useProtocolFamilies(store);
   const [showErrors, setShowErrors] = useState(false);
   const [preview, setPreview] = useState(false);
   const [answers, setAnswers] = useState<Record<string, ResponseValue>>({});

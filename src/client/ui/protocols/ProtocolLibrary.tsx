@@ -7,6 +7,7 @@ import { hrefFor, navigate } from '../shell/route';
 import { ImportProtocol } from './ImportProtocol';
 import { DISTRICT_VALUE, OwnerChoice, ownerValue, type PickOwner } from './OwnerChoice';
 import { ownerName, protocolOwners } from './permissions';
+import { useProtocolFamilies } from '../../data/protocol-hooks';
 
 function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
   const editing = useProtocolEditing();
@@ -66,7 +67,7 @@ function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
 
 export function ProtocolLibrary() {
   const { store } = useServices();
-  const families = store.useProtocolFamilies();
+  const families = useProtocolFamilies(store);
   const owners = protocolOwners(store.user);
   const [owner, setOwner] = useState(() =>
     owners.length === 1 ? ownerValue(owners[0]!) : store.user.districtAdmin ? DISTRICT_VALUE : '',

@@ -1,6 +1,7 @@
 import type { SchoolRef } from '../../../shared/accounts';
 import type { Round } from '../../../shared/rounds';
 import { useServices } from '../app-context';
+import { useUsableProtocols } from '../../data/protocol-hooks';
 
 interface Props {
   round: Round;
@@ -15,7 +16,7 @@ interface Props {
 /** Name, school, protocol, dates, target minutes and the purpose shared with staff. */
 export function RoundFields({ round, schools, locked, errors, onChange }: Props) {
   const { store } = useServices();
-  const protocols = (store.useUsableProtocols() ?? []).filter(
+  const protocols = (useUsableProtocols(store) ?? []).filter(
     (p) => !p.schoolId || p.schoolId === round.schoolId,
   );
   const error = (key: string) =>

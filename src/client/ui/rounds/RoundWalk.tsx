@@ -7,13 +7,14 @@ import { mayPlan, mayWalk } from './permissions';
 import { RoomQueue } from './RoomQueue';
 import { RoundProgressLine } from './RoundProgressLine';
 import { VisitPanel } from './VisitPanel';
+import { useProtocolVersion } from '../../data/protocol-hooks';
 
 /** Walking a round: the open visit if there is one (a reload resumes it), else my queue. */
 export function RoundWalk({ id }: { id: string }) {
   const { store, rounds } = useRoundServices();
   const round = rounds.useRound(id);
   const progress = rounds.useRoundProgress(id);
-  const pinned = store.useProtocolVersion(round?.protocolId ?? '', round?.protocolVersion ?? 0);
+  const pinned = useProtocolVersion(store, round?.protocolId ?? '', round?.protocolVersion ?? 0);
   useEffect(() => {
     void updatePrefs({ roundId: id });
   }, [id]);

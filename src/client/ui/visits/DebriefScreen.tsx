@@ -4,6 +4,7 @@ import { useVisitStore } from './use-visit-store';
 import { NoteText } from './NoteText';
 import { SharedNoteView } from './SharedNoteView';
 import { visitHref } from './visit-route';
+import { useProtocolVersion } from '../../data/protocol-hooks';
 
 /**
  * Host and observer side by side: what the observer shared, and both reflections.
@@ -17,7 +18,7 @@ export function DebriefScreen({ id }: { id: string }) {
   const note = visits.useNote(id);
   const reflections = visits.useReflections(id) ?? [];
   const visit = view?.visit;
-  const pinned = store.useProtocolVersion(visit?.protocolId ?? '', visit?.protocolVersion ?? 0);
+  const pinned = useProtocolVersion(store, visit?.protocolId ?? '', visit?.protocolVersion ?? 0);
   if (view === undefined) return <p class="screen muted">Loading…</p>;
   if (!visit) return <p class="screen">This visit is not on this device.</p>;
   const me = store.user.id;

@@ -9,6 +9,7 @@ import { FormField } from './FormField';
 import { useVisitSchool } from './use-visit-school';
 import { isoFromLocal } from './format';
 import { goToVisit } from './visit-route';
+import { useUsableProtocols } from '../../data/protocol-hooks';
 
 type Draft = Record<'date' | 'time' | 'minutes' | 'place' | 'focus' | 'protocol' | 'coach', string>;
 
@@ -17,7 +18,7 @@ export function OfferForm({ kind }: { kind: 'peer' | 'coaching' }) {
   const { store, now } = useServices();
   const visits = useVisitStore();
   const [school] = useVisitSchool();
-  const protocols = (store.useUsableProtocols() ?? []).filter(
+  const protocols = (useUsableProtocols(store) ?? []).filter(
     (p) => p.kind === 'peer_observation' || p.kind === 'coaching_visit',
   );
   const [coaches, setCoaches] = useState<Coach[]>([]);

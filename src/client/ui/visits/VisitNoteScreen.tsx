@@ -6,6 +6,7 @@ import { useVisitStore } from './use-visit-store';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NoteText } from './NoteText';
 import { goToVisit, visitHref } from './visit-route';
+import { useProtocolVersion } from '../../data/protocol-hooks';
 
 type TextPart = 'notes' | 'teacherDoing' | 'studentsDoing' | 'wonderings';
 const parts: Array<{ part: TextPart; label: string; hint?: string }> = [
@@ -25,7 +26,7 @@ export function VisitNoteScreen({ id }: { id: string }) {
   const visits = useVisitStore();
   const view = visits.useVisit(id);
   const note = visits.useNote(id);
-  const pinned = store.useProtocolVersion(note?.protocolId ?? '', note?.protocolVersion ?? 0);
+  const pinned = useProtocolVersion(store, note?.protocolId ?? '', note?.protocolVersion ?? 0);
   if (view === undefined || note === undefined) return <p class="screen muted">Loading…</p>;
   if (view === null || view.visit.observerId !== store.user.id) {
     return (
