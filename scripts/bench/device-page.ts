@@ -2,8 +2,9 @@
 // constants here, so a rebuilt screen needs one line changed.
 import type { Page } from 'playwright-core';
 
-/** The observations list is ready when its first row is visible. */
-export const LIST_FIRST_ROW = 'ul.cards li a.card';
+/** The observations list is ready when it says so and its first row is visible. */
+export const LIST_FIRST_ROW =
+  '[data-testid="observations"][data-ready="true"] [data-testid="observation-row"]';
 /** Look-for answer buttons on the capture screen and the round walking screen. */
 export const ANSWER_BUTTONS = '.segmented button.answer:not([disabled])';
 /** The round walking screen's button that starts the next room's visit. */
