@@ -16,7 +16,7 @@ export async function pullChanges(
   viewer: Actor,
 ): Promise<PullResponse> {
   const latest = await currentServerSeq(db);
-  if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
+  if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true, latest };
 
   const [records, conflicts] = await Promise.all([
     recordsAfter(db, cursor, limit + 1, viewer),
@@ -54,5 +54,6 @@ export async function pullChanges(
     cursor: last ? last.serverSeq : Math.max(cursor, latest),
     hasMore: committed.length > limit || committed.length < merged.length,
     reset: false,
+    latest,
   };
 }
