@@ -1,5 +1,6 @@
 import type { Mutation, OriginalResult, PushResult } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb, OutboxRow } from './db';
+import { outboxRowsOf } from './outbox-lookup';
 
 export interface Batch {
   rows: OutboxRow[];
@@ -142,9 +143,11 @@ export async function applyPushResults(
     throw new Error(`The server answered ${results.length} of ${rows.length} changes`);
   }
   await db.transaction('rw', db.records, db.outbox, db.conflicts, async () => {
-    const keys = [...new Map(rows.map((r) => [recordKey(r), [r.entity, r.entityId]])).values()];
     const outbox = new OutboxRowsOf(
-      await db.outbox.where('[entity+entityId]').anyOf(keys).toArray(),
+      await outboxRowsOf(
+        db,
+        rows.map((r) => [r.entity, r.entityId]),
+      ),
     );
     const revs = new Map<string, { key: [LocalRecord['entity'], string]; rev: number }>();
     const puts = new Map<string, LocalRecord>();
@@ -202,9 +205,16 @@ export async function applyPushResults(
     }
 
     await outbox.write(db);
-    await db.records.bulkUpdate(
-      [...revs.values()].map(({ key, rev }) => ({ key, changes: { rev } })),
-    );
+    // A record settled without a conflict takes its new revision (if still here).
+    const settled = [...revs.values()];
+    const stored = await db.records.bulkGet(settled.map((r) => r.key));
+    stored.forEach((record, i) => {
+      if (record)
+        puts.set(recordKey({ entity: record.entity, entityId: record.id }), {
+          ...record,
+          rev: settled[i]!.rev,
+        });
+    });
     await db.records.bulkPut([...puts.values()]);
     await db.conflicts.bulkPut(conflicts);
   });

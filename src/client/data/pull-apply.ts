@@ -1,6 +1,7 @@
 import type { PullResponse } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb } from './db';
 import { PULL_PROGRESS_KEY, type PullProgress } from './meta';
+import { outboxRowsOf } from './outbox-lookup';
 
 const recordKey = (entity: string, id: string) => `${entity}:${id}`;
 
@@ -8,7 +9,8 @@ const recordKey = (entity: string, id: string) => `${entity}:${id}`;
  * Applies one pull answer and stores its cursor in the same transaction, so the
  * cursor never runs ahead of what this device holds. A record with local edits not
  * yet acknowledged keeps the local copy: its push will settle against the server.
- * The page is read with two bulk reads and written with bulk puts.
+ * The page is read with one bulk read of records and one of their outbox rows, and
+ * written with bulk puts.
  */
 export async function applyPull(db: LookforDb, answer: PullResponse, now: Date): Promise<void> {
   await db.transaction('rw', db.records, db.outbox, db.conflicts, db.meta, async () => {
@@ -35,7 +37,7 @@ export async function applyPull(db: LookforDb, answer: PullResponse, now: Date):
     const keys = changes.map((c): [LocalRecord['entity'], string] => [c.entity, c.entityId]);
     const [stored, unacknowledged] = await Promise.all([
       db.records.bulkGet(keys),
-      db.outbox.where('[entity+entityId]').anyOf(keys).toArray(),
+      outboxRowsOf(db, keys),
     ]);
     const held = new Set(unacknowledged.map((r) => recordKey(r.entity, r.entityId)));
     const local = new Map<string, LocalRecord>();
