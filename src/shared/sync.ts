@@ -140,6 +140,8 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** The cursor cannot be served (the server's history was replaced): start again from 0. */
   reset: z.boolean(),
+  /** The highest serverSeq the server could serve when it answered: how far a device has to go. */
+  latest: z.optional(Seq),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -332,6 +332,13 @@ describe('PullResponse', () => {
     expect(PullResponse.parse(response)).toStrictEqual(response);
   });
 
+  it('reads the watermark the server could serve up to, and does without it', () => {
+    const response = { changes: [], cursor: 200, hasMore: true, reset: false, latest: 5000 };
+    expect(PullResponse.parse(response)).toStrictEqual(response);
+    expect(PullResponse.safeParse({ ...response, latest: undefined }).success).toBe(true);
+    expect(PullResponse.safeParse({ ...response, latest: -1 }).success).toBe(false);
+  });
+
   it('refuses a negative cursor', () => {
     expect(
       PullResponse.safeParse({ changes: [], cursor: -1, hasMore: false, reset: false }).success,

@@ -56,6 +56,31 @@ export async function getClientId(db: LookforDb): Promise<string> {
   });
 }
 
+/** Meta key of the progress of a pull that has pages left (a fresh sign-in, a long absence). */
+export const PULL_PROGRESS_KEY = 'pullProgress';
+
+/** How far a pull has come: `cursor` of `latest`, both server sequence numbers. */
+export interface PullProgress {
+  cursor: number;
+  latest: number;
+}
+
+const isPullProgress = (v: unknown): v is PullProgress =>
+  typeof v === 'object' &&
+  v !== null &&
+  'cursor' in v &&
+  'latest' in v &&
+  isCount(v.cursor) &&
+  isCount(v.latest);
+
+/**
+ * The progress of a pull still under way, or null when none is (or it is done).
+ * Only reads, so it can run inside liveQuery: "Fetching notes: 2,000 of 10,000".
+ */
+export function readPullProgress(db: LookforDb): Promise<PullProgress | null> {
+  return readMeta<PullProgress | null>(db, PULL_PROGRESS_KEY, isPullProgress, null);
+}
+
 export async function readSyncMeta(db: LookforDb): Promise<SyncMeta> {
   const nullableString = (v: unknown): v is string | null => v === null || isString(v);
   const [cursor, lastSuccessAt, lastError] = await Promise.all([

@@ -1,9 +1,15 @@
 import { ErrorBody } from '../../shared/errors';
-import { PullResponse, PushResponse } from '../../shared/sync';
+import { MAX_PULL_LIMIT, PullResponse, PushResponse } from '../../shared/sync';
 import type { LookforDb } from '../data/db';
 import { getClientId, readCursor, setMeta } from '../data/meta';
-import { applyPushResults, takeBatch } from '../data/outbox-batch';
+import {
+  applyPushResults,
+  DEFAULT_BATCH_BYTES,
+  DEFAULT_BATCH_ROWS,
+  takeBatch,
+} from '../data/outbox-batch';
 import { applyPull } from '../data/pull-apply';
+import { retryAfterMs } from './retry-after';
 
 export interface EngineDeps {
   db: LookforDb;
@@ -13,54 +19,86 @@ export interface EngineDeps {
   now: () => Date;
   /** Runs `task` only if no other tab is syncing; resolves 'busy' otherwise. */
   runExclusive: <T>(task: () => Promise<T>) => Promise<T | 'busy'>;
+  /** Most rows in one push. */
   batchSize?: number;
+  /** Most bytes of mutation JSON in one push (one row always goes, however large). */
+  batchBytes?: number;
   pullLimit?: number;
+  /**
+   * False when the device knows it has no connection. Nothing is taken from the
+   * outbox then, so edits keep folding into their pending rows.
+   */
+  isOnline?: () => boolean;
 }
+
+/** Changes per pull page: the most the server serves (see docs/sync.md). */
+export const DEFAULT_PULL_PAGE = MAX_PULL_LIMIT;
 
 export type SyncOutcome =
   | { ok: true; pushed: number; pulled: number }
-  | { ok: false; reason: 'busy' | 'offline' | 'server' | 'signin'; message: string };
+  | {
+      ok: false;
+      reason: 'busy' | 'offline' | 'server' | 'signin';
+      message: string;
+      /** The server asked to be left alone this long (503 or 429 with Retry-After). */
+      retryAfterMs?: number;
+    };
 
 class SyncFailure extends Error {
   constructor(
     readonly reason: 'offline' | 'server' | 'signin',
     message: string,
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
 }
 
+const offline = () => new SyncFailure('offline', 'no connection');
+
 async function request(deps: EngineDeps, path: string, init?: RequestInit): Promise<Response> {
   try {
     return await deps.fetch(`${deps.baseUrl}${path}`, { cache: 'no-store', ...init });
   } catch {
-    throw new SyncFailure('offline', 'no connection');
+    throw offline();
   }
 }
 
-async function failureFrom(response: Response): Promise<SyncFailure> {
+/**
+ * A refusal keeps every row as it is: sent rows stay sent and are retried with the
+ * same mutationIds. A busy server (503, or 429) may say when to come back.
+ */
+async function failureFrom(deps: EngineDeps, response: Response): Promise<SyncFailure> {
   if (response.status === 401) return new SyncFailure('signin', 'sign in again to sync');
   const body = ErrorBody.safeParse(await response.json().catch(() => null));
   const message = body.success ? body.data.error.message : `server answered ${response.status}`;
-  return new SyncFailure('server', message);
+  const wait =
+    response.status === 503 || response.status === 429
+      ? retryAfterMs(response.headers.get('retry-after'), deps.now())
+      : null;
+  return new SyncFailure('server', message, wait);
 }
 
 async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
-  let size = deps.batchSize ?? 100;
+  let size = deps.batchSize ?? DEFAULT_BATCH_ROWS;
+  let bytes = deps.batchBytes ?? DEFAULT_BATCH_BYTES;
   let pushed = 0;
   for (;;) {
-    const batch = await takeBatch(deps.db, clientId, size);
+    // Taking a batch freezes its rows: never do it while known to be offline.
+    if (deps.isOnline?.() === false) throw offline();
+    const batch = await takeBatch(deps.db, clientId, size, bytes);
     if (batch.rows.length === 0) return pushed;
     const response = await request(deps, '/api/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientId, mutations: batch.mutations }),
     });
-    if (response.status === 413 && size > 1) {
-      size = Math.max(1, Math.floor(size / 2));
+    if (response.status === 413 && batch.rows.length > 1) {
+      size = Math.max(1, Math.floor(batch.rows.length / 2));
+      bytes = Math.max(1, Math.floor(bytes / 2));
       continue;
     }
-    if (!response.ok) throw await failureFrom(response);
+    if (!response.ok) throw await failureFrom(deps, response);
     const answer = PushResponse.safeParse(await response.json().catch(() => null));
     if (!answer.success)
       throw new SyncFailure('server', 'the server sent an answer we cannot read');
@@ -70,13 +108,13 @@ async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
 }
 
 async function pullAll(deps: EngineDeps): Promise<number> {
-  const limit = deps.pullLimit ?? 200;
+  const limit = deps.pullLimit ?? DEFAULT_PULL_PAGE;
   let pulled = 0;
   // A bound keeps a misbehaving server from holding the lock forever.
   for (let page = 0; page < 10_000; page += 1) {
     const cursor = await readCursor(deps.db);
     const response = await request(deps, `/api/sync/pull?cursor=${cursor}&limit=${limit}`);
-    if (!response.ok) throw await failureFrom(response);
+    if (!response.ok) throw await failureFrom(deps, response);
     const answer = PullResponse.safeParse(await response.json().catch(() => null));
     if (!answer.success)
       throw new SyncFailure('server', 'the server sent an answer we cannot read');
@@ -95,6 +133,7 @@ async function pullAll(deps: EngineDeps): Promise<number> {
 export async function syncOnce(deps: EngineDeps): Promise<SyncOutcome> {
   const outcome = await deps.runExclusive(async (): Promise<SyncOutcome> => {
     try {
+      if (deps.isOnline?.() === false) throw offline();
       const clientId = await getClientId(deps.db);
       const pushed = await pushAll(deps, clientId);
       const pulled = await pullAll(deps);
@@ -105,7 +144,12 @@ export async function syncOnce(deps: EngineDeps): Promise<SyncOutcome> {
       const failure =
         error instanceof SyncFailure ? error : new SyncFailure('server', String(error));
       await setMeta(deps.db, 'lastError', failure.message);
-      return { ok: false, reason: failure.reason, message: failure.message };
+      return {
+        ok: false,
+        reason: failure.reason,
+        message: failure.message,
+        ...(failure.retryAfterMs !== null ? { retryAfterMs: failure.retryAfterMs } : {}),
+      };
     }
   });
   return outcome === 'busy'

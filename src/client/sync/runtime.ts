@@ -17,6 +17,7 @@ export function startSync(db: LookforDb): Scheduler {
         baseUrl: '',
         now: () => new Date(),
         runExclusive: runExclusive ?? (async () => 'busy' as const),
+        isOnline: () => navigator.onLine,
       }),
     random: Math.random,
     setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -28,7 +29,7 @@ export function startSync(db: LookforDb): Scheduler {
   window.addEventListener('online', () => scheduler.setOnline(true));
   window.addEventListener('offline', () => scheduler.setOnline(false));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void scheduler.trigger();
+    if (document.visibilityState === 'visible') scheduler.wake();
   });
   void scheduler.trigger();
   return scheduler;

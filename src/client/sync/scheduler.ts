@@ -1,5 +1,6 @@
 import { backoffDelay } from '../../shared/backoff';
 import type { SyncOutcome } from './engine';
+import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 export interface SchedulerState {
   syncing: boolean;
@@ -29,6 +30,11 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Sync now (app start, online, visible, the button). Joins a sync already running. */
   trigger: () => Promise<void>;
+  /**
+   * An automatic reason to sync now (the page became visible): syncs unless a busy
+   * server asked to wait, in which case the timer already set stands.
+   */
+  wake: () => void;
   /** A note was saved: sync soon. */
   noteSaved: () => void;
   setOnline: (online: boolean) => void;
@@ -39,8 +45,10 @@ export interface Scheduler {
 
 /**
  * Decides when to sync: on demand, shortly after edits, and on a timer that backs
- * off exponentially with jitter after failures. Only one sync runs at a time in a
- * tab; a trigger during a run asks for one more run after it.
+ * off exponentially with jitter after failures. A busy server's Retry-After (at
+ * most five minutes) holds back every automatic sync, edits and the connection
+ * coming back included; only an explicit trigger (the button) goes earlier. Only one sync runs at a time in a tab; a trigger during a
+ * run asks for one more run after it.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const listeners = new Set<(state: SchedulerState) => void>();
@@ -56,15 +64,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  // A busy server's Retry-After: no automatic sync before this time.
+  let notBefore = 0;
 
   const publish = (patch: Partial<SchedulerState>) => {
     state = { ...state, ...patch };
     for (const listener of listeners) listener(state);
   };
 
-  const schedule = (ms: number) => {
+  const schedule = (wanted: number) => {
     if (timer !== null) deps.clearTimer(timer);
     if (stopped) return;
+    const ms = Math.max(wanted, notBefore - deps.now());
     publish({ nextRetryAt: deps.now() + ms });
     timer = deps.setTimer(() => {
       timer = null;
@@ -82,6 +93,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         message: String(error),
       }));
       publish({ syncing: false });
+      notBefore = 0;
       if (outcome.ok) {
         publish({ failures: 0, online: true, needsSignIn: false });
         schedule(deps.pollMs ?? 120_000);
@@ -93,6 +105,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       } else {
         const failures = state.failures + 1;
         publish({ failures, online: outcome.reason === 'offline' ? false : state.online });
+        if (outcome.retryAfterMs !== undefined) {
+          notBefore = deps.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
+        }
         schedule(backoffDelay(failures - 1, deps.random));
       }
     } while (again && !stopped);
@@ -110,12 +125,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return running;
   }
 
+  function wake(): void {
+    if (notBefore <= deps.now()) void trigger();
+  }
+
   return {
     trigger,
+    wake,
     noteSaved: () => schedule(deps.editDelayMs ?? 1_500),
     setOnline: (online) => {
       publish({ online });
-      if (online) void trigger();
+      if (online) wake();
     },
     state: () => state,
     subscribe: (listener) => {

@@ -43,7 +43,7 @@ export async function pullChanges(
   clientId?: string,
 ): Promise<PullResponse> {
   const latest = await currentServerSeq(db);
-  if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true };
+  if (cursor > latest) return { changes: [], cursor: 0, hasMore: true, reset: true, latest };
 
   const [records, conflicts] = await Promise.all([
     recordsAfter(db, cursor, limit + 1, viewer, clientId),
@@ -73,5 +73,6 @@ export async function pullChanges(
     cursor: last ? last.serverSeq : Math.max(cursor, latest),
     hasMore: committed.length > limit || committed.length < merged.length,
     reset: false,
+    latest,
   };
 }

@@ -103,3 +103,60 @@ describe('an ended session', () => {
     expect(scheduler.state()).toMatchObject({ needsSignIn: false });
   });
 });
+
+describe('a busy server', () => {
+  const busy = (retryAfterMs: number): SyncOutcome => ({
+    ok: false,
+    reason: 'server',
+    message: 'the server is busy',
+    retryAfterMs,
+  });
+
+  it('waits at least as long as the server asked before the next try', async () => {
+    const { scheduler, live } = harness([busy(20_000)]);
+    await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(20_000);
+    expect(scheduler.state()).toMatchObject({ failures: 1, nextRetryAt: 20_000, online: true });
+  });
+
+  it('keeps its own backoff when that is longer than the server asked', async () => {
+    const { scheduler, live } = harness([offline, offline, offline, busy(1_000)]);
+    for (let i = 0; i < 4; i += 1) await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(12_000);
+  });
+
+  it('waits no longer than five minutes, whatever the server asks', async () => {
+    const { scheduler, live } = harness([busy(3_600_000)]);
+    await scheduler.trigger();
+    expect(live().at(-1)?.ms).toBe(300_000);
+  });
+
+  it('lets neither a saved note nor the connection returning sync before that time', async () => {
+    let clock = 0;
+    const { scheduler, live, runs } = harness([busy(20_000)], { now: () => clock });
+    await scheduler.trigger();
+    clock = 5_000;
+    scheduler.noteSaved();
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.ms).toBe(15_000);
+    scheduler.setOnline(true);
+    scheduler.wake();
+    await Promise.resolve();
+    expect(runs()).toBe(1);
+
+    clock = 20_000;
+    scheduler.wake();
+    await Promise.resolve();
+    expect(runs()).toBe(2);
+  });
+
+  it('returns to the normal edit delay once a sync has succeeded', async () => {
+    let clock = 0;
+    const { scheduler, live } = harness([busy(20_000)], { now: () => clock });
+    await scheduler.trigger();
+    clock = 1_000;
+    await scheduler.trigger();
+    scheduler.noteSaved();
+    expect(live().at(-1)?.ms).toBe(1_000);
+  });
+});

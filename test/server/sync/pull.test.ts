@@ -46,7 +46,24 @@ describe.each(dialects)('sync pull on %s', (dialect) => {
     await server.push(client, [putMutation(client, observation())]);
     const first = await server.pull(0);
     const again = await server.pull(first.cursor);
-    expect(again).toEqual({ changes: [], cursor: first.cursor, hasMore: false, reset: false });
+    expect(again).toEqual({
+      changes: [],
+      cursor: first.cursor,
+      hasMore: false,
+      reset: false,
+      latest: first.cursor,
+    });
+  });
+
+  it('says how far the server goes, so a device can show its progress', async () => {
+    await server.push(
+      client,
+      Array.from({ length: 6 }, () => putMutation(client, observation())),
+    );
+    const first = await server.pull(0, 2);
+    const last = await server.pull(0, 10);
+    expect(first).toMatchObject({ hasMore: true, latest: last.cursor });
+    expect(first.cursor).toBeLessThan(last.cursor);
   });
 
   it('tells a client to start again when its cursor is ahead of the server', async () => {
