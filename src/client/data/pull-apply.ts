@@ -1,4 +1,4 @@
-import type { PullResponse } from '../../shared/sync';
+import type { PullResponse, RecordChange } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb } from './db';
 import { PULL_PROGRESS_KEY, type PullProgress } from './meta';
 import { outboxRowsOf } from './outbox-lookup';
@@ -65,6 +65,41 @@ export async function applyPull(db: LookforDb, answer: PullResponse, now: Date):
     await db.records.bulkPut([...puts.values()]);
     await db.meta.put({ key: 'cursor', value: answer.cursor });
     await storeProgress(db, answer);
+  });
+}
+
+/**
+ * Stores the newest records a new device may read, before its first pull reaches
+ * them, so the screens show them at once. Only records the device does not hold at
+ * all are written, and no cursor moves: the pull brings each one again in order.
+ */
+export async function applyRecent(
+  db: LookforDb,
+  changes: readonly RecordChange[],
+  now: Date,
+): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const keys = changes.map((c): [LocalRecord['entity'], string] => [c.entity, c.entityId]);
+    const [stored, unacknowledged] = await Promise.all([
+      db.records.bulkGet(keys),
+      outboxRowsOf(db, keys),
+    ]);
+    const held = new Set([
+      ...stored.flatMap((r) => (r ? [recordKey(r.entity, r.id)] : [])),
+      ...unacknowledged.map((r) => recordKey(r.entity, r.entityId)),
+    ]);
+    await db.records.bulkPut(
+      changes
+        .filter((c) => !c.deleted && !held.has(recordKey(c.entity, c.entityId)))
+        .map((c) => ({
+          entity: c.entity,
+          id: c.entityId,
+          data: c.data,
+          rev: c.rev,
+          deleted: 0 as const,
+          updatedAt: now.toISOString(),
+        })),
+    );
   });
 }
 

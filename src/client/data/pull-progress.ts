@@ -1,26 +1,20 @@
 import type { LookforDb } from './db';
+import { readPullProgress, type PullProgress } from './meta';
 
-/** How far a long first pull has come; absent once the device is up to date. */
-export interface PullProgress {
-  cursor: number;
-  latest: number;
+/** How far a long first pull has come, as the observations list shows it. */
+export interface PullProgressShown extends PullProgress {
   /** 0-99: never 100 while pages remain. */
   percent: number;
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
 /**
- * Reads the `pullProgress` meta row the pull writes while more pages wait
- * (`{ cursor, latest }`), tolerating it missing or malformed: null means no pull
- * is under way, or none this reader can describe.
+ * The pull's stored progress with its percentage, or null when no pull is under
+ * way (or none this reader can describe, such as one against a server that does not
+ * say how far it goes).
  */
-export async function readPullProgress(db: LookforDb): Promise<PullProgress | null> {
-  const value = (await db.meta.get('pullProgress'))?.value;
-  if (typeof value !== 'object' || value === null) return null;
-  if (!('cursor' in value) || !('latest' in value)) return null;
-  const { cursor, latest } = value;
-  if (!isCount(cursor) || !isCount(latest) || latest === 0) return null;
-  const percent = Math.min(99, Math.max(0, Math.floor((cursor / latest) * 100)));
-  return { cursor, latest, percent };
+export async function pullProgressShown(db: LookforDb): Promise<PullProgressShown | null> {
+  const progress = await readPullProgress(db);
+  if (!progress || progress.latest === 0) return null;
+  const percent = Math.min(99, Math.max(0, Math.floor((progress.cursor / progress.latest) * 100)));
+  return { ...progress, percent };
 }

@@ -14,7 +14,7 @@ import {
   updateObservation,
 } from './observations';
 import { listObservationPage, type ObservationFilter } from './observation-page';
-import { readPullProgress } from './pull-progress';
+import { pullProgressShown } from './pull-progress';
 import { withReconnect } from './reconnect';
 import { trackWrite, writesSettled } from './write-tracker';
 
@@ -88,7 +88,7 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       );
       return value && { ...value.page, current: value.key === key };
     },
-    usePullProgress: () => useLiveQuery(() => readPullProgress(db), []),
+    usePullProgress: () => useLiveQuery(() => pullProgressShown(db), []),
     useObservation: (id: string) => useLiveQuery(() => getObservation(db, id), [id]),
     useOutboxCounts: () => useLiveQuery(() => outboxCounts(db), []),
     useSyncMeta: () => useLiveQuery(() => readSyncMeta(db), []),

@@ -1,5 +1,5 @@
 import { ErrorBody } from '../../shared/errors';
-import { MAX_PULL_LIMIT, PullResponse, PushResponse } from '../../shared/sync';
+import { MAX_PULL_LIMIT, PullResponse, PushResponse, RecentResponse } from '../../shared/sync';
 import type { LookforDb } from '../data/db';
 import { getClientId, readCursor, setMeta } from '../data/meta';
 import {
@@ -8,7 +8,7 @@ import {
   DEFAULT_BATCH_ROWS,
   takeBatch,
 } from '../data/outbox-batch';
-import { applyPull } from '../data/pull-apply';
+import { applyPull, applyRecent } from '../data/pull-apply';
 import { retryAfterMs } from './retry-after';
 
 export interface EngineDeps {
@@ -33,6 +33,8 @@ export interface EngineDeps {
 
 /** Changes per pull page: the most the server serves (see docs/sync.md). */
 export const DEFAULT_PULL_PAGE = MAX_PULL_LIMIT;
+/** Records a new device shows before its first pull has reached them. */
+export const FIRST_LOOK = 200;
 
 export type SyncOutcome =
   | { ok: true; pushed: number; pulled: number }
@@ -107,13 +109,30 @@ async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
   }
 }
 
-async function pullAll(deps: EngineDeps): Promise<number> {
+/**
+ * A device that starts from nothing (a fresh sign-in) first takes the newest records,
+ * so the newest notes show while the pull works through the rest in order. Best
+ * effort: if this fails, the pull brings everything all the same.
+ */
+async function firstLook(deps: EngineDeps): Promise<void> {
+  const response = await request(deps, `/api/sync/recent?limit=${FIRST_LOOK}`);
+  if (!response.ok) return;
+  const answer = RecentResponse.safeParse(await response.json().catch(() => null));
+  if (answer.success) await applyRecent(deps.db, answer.data.changes, deps.now());
+}
+
+async function pullAll(deps: EngineDeps, clientId: string): Promise<number> {
   const limit = deps.pullLimit ?? DEFAULT_PULL_PAGE;
   let pulled = 0;
+  if ((await readCursor(deps.db)) === 0) await firstLook(deps);
   // A bound keeps a misbehaving server from holding the lock forever.
   for (let page = 0; page < 10_000; page += 1) {
     const cursor = await readCursor(deps.db);
-    const response = await request(deps, `/api/sync/pull?cursor=${cursor}&limit=${limit}`);
+    // The clientId spares this device what it pushed itself (it holds that already).
+    const response = await request(
+      deps,
+      `/api/sync/pull?cursor=${cursor}&limit=${limit}&clientId=${clientId}`,
+    );
     if (!response.ok) throw await failureFrom(deps, response);
     const answer = PullResponse.safeParse(await response.json().catch(() => null));
     if (!answer.success)
@@ -136,7 +155,7 @@ export async function syncOnce(deps: EngineDeps): Promise<SyncOutcome> {
       if (deps.isOnline?.() === false) throw offline();
       const clientId = await getClientId(deps.db);
       const pushed = await pushAll(deps, clientId);
-      const pulled = await pullAll(deps);
+      const pulled = await pullAll(deps, clientId);
       await setMeta(deps.db, 'lastSuccessAt', deps.now().toISOString());
       await setMeta(deps.db, 'lastError', null);
       return { ok: true, pushed, pulled };

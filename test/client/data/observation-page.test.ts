@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { listObservationPage, PAGE_SIZE } from '../../../src/client/data/observation-page';
 import { saveObservation } from '../../../src/client/data/observations';
-import { readPullProgress } from '../../../src/client/data/pull-progress';
+import { pullProgressShown } from '../../../src/client/data/pull-progress';
 import type { Observation } from '../../../src/shared/observation';
 import {
   BIG_ROUND_ID,
@@ -190,14 +190,14 @@ describe('the observations list on a device holding years of notes', () => {
   });
 
   it('describes a first pull under way, and nothing when the row is missing or odd', async () => {
-    expect(await readPullProgress(db)).toBeNull();
+    expect(await pullProgressShown(db)).toBeNull();
     await db.meta.put({ key: 'pullProgress', value: { cursor: 250, latest: 1000 } });
-    expect(await readPullProgress(db)).toEqual({ cursor: 250, latest: 1000, percent: 25 });
+    expect(await pullProgressShown(db)).toEqual({ cursor: 250, latest: 1000, percent: 25 });
     await db.meta.put({ key: 'pullProgress', value: { cursor: 1000, latest: 1000 } });
-    expect((await readPullProgress(db))?.percent).toBe(99);
+    expect((await pullProgressShown(db))?.percent).toBe(99);
     await db.meta.put({ key: 'pullProgress', value: { cursor: 'x' } });
-    expect(await readPullProgress(db)).toBeNull();
+    expect(await pullProgressShown(db)).toBeNull();
     await db.meta.put({ key: 'pullProgress', value: null });
-    expect(await readPullProgress(db)).toBeNull();
+    expect(await pullProgressShown(db)).toBeNull();
   });
 });

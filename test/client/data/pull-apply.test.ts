@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { readCursor, readPullProgress } from '../../../src/client/data/meta';
-import { applyPull } from '../../../src/client/data/pull-apply';
+import { applyPull, applyRecent } from '../../../src/client/data/pull-apply';
 import { writeRecord } from '../../../src/client/data/write-record';
 import type { Observation } from '../../../src/shared/observation';
 import type { PullResponse, RecordChange } from '../../../src/shared/sync';
@@ -133,5 +133,29 @@ describe('applying a pulled page', () => {
   it('shows no progress from an older server that does not say how far it goes', async () => {
     await applyPull(db, page([change(observation(), 1)], { hasMore: true }), now);
     expect(await readPullProgress(db)).toBeNull();
+  });
+});
+
+describe('the first look a new device takes at the newest records', () => {
+  let db: LookforDb;
+  beforeEach(() => {
+    db = openLookforDb(`recent-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.close());
+
+  it('stores records it does not hold, keeps its own copies and moves no cursor', async () => {
+    const [fresh, mine, gone] = [observation(), observation(), observation()];
+    await writeRecord(db, 'observation', mine!.id, { ...mine!, notes: 'my edit' }, { now });
+    await applyRecent(
+      db,
+      [change(fresh!, 4), change(mine!, 7), change(gone!, 2, { deleted: true })],
+      now,
+    );
+    expect((await db.records.get(['observation', fresh!.id]))?.rev).toBe(4);
+    expect((await db.records.get(['observation', mine!.id]))?.data).toMatchObject({
+      notes: 'my edit',
+    });
+    expect(await db.records.get(['observation', gone!.id])).toBeUndefined();
+    expect(await readCursor(db)).toBe(0);
   });
 });
