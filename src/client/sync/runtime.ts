@@ -1,5 +1,4 @@
 import type { LookforDb } from '../data/db';
-import { syncOnce } from './engine';
 import { createScheduler, type Scheduler } from './scheduler';
 import { webLockRunner } from './web-lock';
 
@@ -10,8 +9,10 @@ import { webLockRunner } from './web-lock';
 export function startSync(db: LookforDb): Scheduler {
   const runExclusive = webLockRunner();
   const scheduler = createScheduler({
-    run: () =>
-      syncOnce({
+    // The engine loads with the first sync, not with the first screen: a tap is saved
+    // without it, and the first screen's JavaScript stays within its budget.
+    run: async () =>
+      (await import('./engine')).syncOnce({
         db,
         fetch: (input, init) => fetch(input, init),
         baseUrl: '',
