@@ -13,7 +13,8 @@ export const DEFAULT_BATCH_ROWS = 500;
 export const DEFAULT_BATCH_BYTES = 1024 * 1024;
 
 const encoder = new TextEncoder();
-const recordKey = (row: { entity: string; entityId: string }) => `${row.entity}:${row.entityId}`;
+export const recordKey = (row: { entity: string; entityId: string }) =>
+  `${row.entity}:${row.entityId}`;
 
 function toMutation(row: OutboxRow, clientId: string): Mutation {
   return {
@@ -37,15 +38,18 @@ function toMutation(row: OutboxRow, clientId: string): Mutation {
  * A batch holds at most `maxRows` rows and `maxBytes` of mutation JSON, but always
  * at least one row, so a single large note still goes.
  * Taken rows are marked `sent` before the request leaves, freezing them.
+ * Rows of the records in `waiting` are left for a later batch.
  */
 export async function takeBatch(
   db: LookforDb,
   clientId: string,
   maxRows: number = DEFAULT_BATCH_ROWS,
   maxBytes: number = DEFAULT_BATCH_BYTES,
+  waiting: ReadonlySet<string> = new Set(),
 ): Promise<Batch> {
   return db.transaction('rw', db.outbox, async () => {
-    const seen = new Set<string>();
+    // Records of a batch whose answers are not applied yet: their rows wait.
+    const seen = new Set<string>(waiting);
     const rows: OutboxRow[] = [];
     const mutations: Mutation[] = [];
     let bytes = 0;
@@ -147,6 +151,7 @@ export async function applyPushResults(
       await outboxRowsOf(
         db,
         rows.map((r) => [r.entity, r.entityId]),
+        rows,
       ),
     );
     const revs = new Map<string, { key: [LocalRecord['entity'], string]; rev: number }>();

@@ -1,7 +1,7 @@
 import type { PullResponse, RecordChange } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb } from './db';
 import { PULL_PROGRESS_KEY, type PullProgress } from './meta';
-import { outboxRowsOf } from './outbox-lookup';
+import { heldRecords } from './outbox-lookup';
 
 const recordKey = (entity: string, id: string) => `${entity}:${id}`;
 
@@ -35,11 +35,7 @@ export async function applyPull(db: LookforDb, answer: PullResponse, now: Date):
     }
 
     const keys = changes.map((c): [LocalRecord['entity'], string] => [c.entity, c.entityId]);
-    const [stored, unacknowledged] = await Promise.all([
-      db.records.bulkGet(keys),
-      outboxRowsOf(db, keys),
-    ]);
-    const held = new Set(unacknowledged.map((r) => recordKey(r.entity, r.entityId)));
+    const [stored, held] = await Promise.all([db.records.bulkGet(keys), heldRecords(db, keys)]);
     const local = new Map<string, LocalRecord>();
     for (const record of stored) if (record) local.set(recordKey(record.entity, record.id), record);
 
@@ -82,11 +78,11 @@ export async function applyRecent(
     const keys = changes.map((c): [LocalRecord['entity'], string] => [c.entity, c.entityId]);
     const [stored, unacknowledged] = await Promise.all([
       db.records.bulkGet(keys),
-      outboxRowsOf(db, keys),
+      heldRecords(db, keys),
     ]);
     const held = new Set([
       ...stored.flatMap((r) => (r ? [recordKey(r.entity, r.id)] : [])),
-      ...unacknowledged.map((r) => recordKey(r.entity, r.entityId)),
+      ...unacknowledged,
     ]);
     await db.records.bulkPut(
       changes

@@ -1,12 +1,20 @@
 import { ErrorBody } from '../../shared/errors';
-import { MAX_PULL_LIMIT, PullResponse, PushResponse, RecentResponse } from '../../shared/sync';
+import {
+  MAX_PULL_LIMIT,
+  PullResponse,
+  PushResponse,
+  RecentResponse,
+  type PushResult,
+} from '../../shared/sync';
 import type { LookforDb } from '../data/db';
 import { getClientId, readCursor, setMeta } from '../data/meta';
 import {
   applyPushResults,
   DEFAULT_BATCH_BYTES,
   DEFAULT_BATCH_ROWS,
+  recordKey,
   takeBatch,
+  type Batch,
 } from '../data/outbox-batch';
 import { applyPull, applyRecent } from '../data/pull-apply';
 import { retryAfterMs } from './retry-after';
@@ -81,20 +89,51 @@ async function failureFrom(deps: EngineDeps, response: Response): Promise<SyncFa
   return new SyncFailure('server', message, wait);
 }
 
+type Sent = { ok: true; response: Response } | { ok: false; error: unknown };
+
+/**
+ * Pushes every waiting change in bounded batches. While the server works on one
+ * batch, the device settles the answers to the one before (pipelined): the two sides
+ * take turns no longer. A batch never holds a record of a batch whose answers are
+ * still to be applied, since its baseRev must move onto the revision they give.
+ */
 async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
   let size = deps.batchSize ?? DEFAULT_BATCH_ROWS;
   let bytes = deps.batchBytes ?? DEFAULT_BATCH_BYTES;
   let pushed = 0;
+  let answered: { batch: Batch; results: PushResult[] } | null = null;
+  const settle = async () => {
+    if (!answered) return;
+    const { batch, results } = answered;
+    answered = null;
+    await applyPushResults(deps.db, batch.rows, results);
+    pushed += batch.rows.length;
+  };
   for (;;) {
     // Taking a batch freezes its rows: never do it while known to be offline.
-    if (deps.isOnline?.() === false) throw offline();
-    const batch = await takeBatch(deps.db, clientId, size, bytes);
-    if (batch.rows.length === 0) return pushed;
-    const response = await request(deps, '/api/sync/push', {
+    if (deps.isOnline?.() === false) {
+      await settle();
+      throw offline();
+    }
+    const waiting = new Set(answered?.batch.rows.map(recordKey));
+    const batch = await takeBatch(deps.db, clientId, size, bytes, waiting);
+    if (batch.rows.length === 0) {
+      if (!answered) return pushed;
+      await settle();
+      continue;
+    }
+    const sending: Promise<Sent> = request(deps, '/api/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientId, mutations: batch.mutations }),
-    });
+    }).then(
+      (response) => ({ ok: true, response }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+    await settle();
+    const sent = await sending;
+    if (!sent.ok) throw sent.error;
+    const { response } = sent;
     if (response.status === 413 && batch.rows.length > 1) {
       size = Math.max(1, Math.floor(batch.rows.length / 2));
       bytes = Math.max(1, Math.floor(bytes / 2));
@@ -104,8 +143,7 @@ async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
     const answer = PushResponse.safeParse(await response.json().catch(() => null));
     if (!answer.success)
       throw new SyncFailure('server', 'the server sent an answer we cannot read');
-    await applyPushResults(deps.db, batch.rows, answer.data.results);
-    pushed += batch.rows.length;
+    answered = { batch, results: answer.data.results };
   }
 }
 

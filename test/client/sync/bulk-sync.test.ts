@@ -234,4 +234,32 @@ describe('syncing in bulk against the real app', () => {
     expect(await tablet.db.outbox.count()).toBe(0);
     expect(await tablet.db.records.filter((r) => r.rev === 1).count()).toBe(1200);
   });
+
+  it('sends an edit made during a push after the answer it rests on, while other batches go on', async () => {
+    const first = await tapped(1);
+    const others = await Promise.all([tapped(1), tapped(1), tapped(1)]);
+    const reachServer = tablet.fetch;
+    let edited = false;
+    tablet.fetch = async (input, init) => {
+      const response = await reachServer(input, init);
+      if (!edited && String(input).includes('/push')) {
+        // The first note is edited while its first push is on its way.
+        edited = true;
+        await saveObservation(tablet.db, setResponse(first, lookFors[1]!, 'seen'), at(30));
+      }
+      return response;
+    };
+    expect(await tablet.sync({ batchSize: 2 })).toMatchObject({ ok: true, pushed: 5 });
+    const pushes = tablet.requests.filter((u) => u.includes('/push'));
+    expect(pushes).toHaveLength(3);
+    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await server.count('conflicts')).toBe(0);
+    const stored = await server.db.db
+      .selectFrom('records')
+      .select(['entity_id', 'rev'])
+      .where('entity', '=', 'observation')
+      .execute();
+    expect(stored.find((r) => r.entity_id === first.id)?.rev).toBe(2);
+    expect(stored.filter((r) => others.some((o) => o.id === r.entity_id))).toHaveLength(3);
+  });
 });
