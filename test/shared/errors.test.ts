@@ -73,6 +73,8 @@ describe('ErrorBody', () => {
       'not_found',
       'method_not_allowed',
       'internal',
+      'busy',
+      'timeout',
     ]);
     expect(ErrorCode.options).toStrictEqual([...errorCodes]);
   });
