@@ -92,6 +92,9 @@ export function storedCursor(page: Page, dbName: string): Promise<number> {
 
 /** Milliseconds from the navigation's start until the list's first row is visible. */
 export async function listReadyMs(page: Page, url: string): Promise<number> {
+  // A page already at the app would only change its hash (no new navigation, so the
+  // clock would still run from the last load): leave it first.
+  await page.goto('about:blank');
   await page.goto(url);
   const handle = await page.waitForFunction(
     (selector) => {
