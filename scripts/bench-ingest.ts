@@ -1,6 +1,6 @@
 // `npm run bench:ingest`: the server taking in finished observations, dashboard
 // facts included. First one push of 1,000 observations in one request to a fresh
-// server, several runs per store (SQLite on disk, PostgreSQL in a fresh schema).
+// server and a second one to the same server (warm), several runs per store (SQLite on disk, PostgreSQL in a fresh schema).
 // Then, on PostgreSQL, concurrent clients pushing batches of 100 to one app server,
 // and the same load split across two app server processes on the same schema, with
 // a device pulling all along to check that no change slips past its cursor.
@@ -24,16 +24,25 @@ const batchSize = 100;
 /** Observations per second, by number of app servers. */
 const results = new Map<number, number>();
 
-async function onePush(store: Store): Promise<number> {
+/**
+ * The first push a fresh server takes (its code not yet compiled by the JIT, its
+ * statements not yet prepared), then a second one from another device, as a server
+ * that has been running meets every push after its first.
+ */
+async function onePush(store: Store): Promise<{ cold: number; warm: number }> {
   const db = await freshDb(store);
   const cookie = await benchCookie(db.handle.db);
   const server = await startChildServer(db.config);
-  try {
+  const timed = async () => {
     const clientId = crypto.randomUUID();
     const answer = await push(server.url, cookie, clientId, makeMutations(clientId, count));
     const applied = answer.body?.results.filter((r) => r.status === 'applied').length ?? 0;
     if (applied !== count) throw new Error(`push answered ${answer.status}, ${applied} applied`);
     return answer.ms;
+  };
+  try {
+    const cold = await timed();
+    return { cold, warm: await timed() };
   } finally {
     await server.stop();
     await db.dispose();
@@ -98,10 +107,13 @@ async function concurrent(servers: number): Promise<void> {
 console.log(`Ingest — ${machineLoad()}`);
 const stores = await storesToRun();
 for (const store of stores) {
-  const took: number[] = [];
+  const took: Array<{ cold: number; warm: number }> = [];
   for (let run = 0; run < runs; run += 1) took.push(await onePush(store));
+  const warm = took.map((t) => t.warm);
+  const cold = took.map((t) => t.cold);
   console.log(
-    `One push of ${count} observations (one request), ${store}: median ${fmtMs(median(took))} (runs: ${took.map(fmtMs).join(', ')})`,
+    `One push of ${count} observations (one request), ${store}: median ${fmtMs(median(warm))} to a running server (runs: ${warm.map(fmtMs).join(', ')}); ` +
+      `the first push to a fresh server ${fmtMs(median(cold))} (runs: ${cold.map(fmtMs).join(', ')})`,
   );
 }
 if (stores.includes('postgres')) {

@@ -1,43 +1,10 @@
-import { ErrorBody } from '../../shared/errors';
-import {
-  MAX_PULL_LIMIT,
-  PullResponse,
-  PushResponse,
-  RecentResponse,
-  type PushResult,
-} from '../../shared/sync';
-import type { LookforDb } from '../data/db';
+import { MAX_PULL_LIMIT, PullResponse, RecentResponse } from '../../shared/sync';
 import { getClientId, readCursor, setMeta } from '../data/meta';
-import {
-  applyPushResults,
-  DEFAULT_BATCH_BYTES,
-  DEFAULT_BATCH_ROWS,
-  recordKey,
-  takeBatch,
-  type Batch,
-} from '../data/outbox-batch';
 import { applyPull, applyRecent } from '../data/pull-apply';
-import { retryAfterMs } from './retry-after';
+import { pushAll } from './push-pipeline';
+import { failureFrom, offline, request, SyncFailure, type EngineDeps } from './requests';
 
-export interface EngineDeps {
-  db: LookforDb;
-  fetch: typeof fetch;
-  /** Origin of the API, '' for the page's own. */
-  baseUrl: string;
-  now: () => Date;
-  /** Runs `task` only if no other tab is syncing; resolves 'busy' otherwise. */
-  runExclusive: <T>(task: () => Promise<T>) => Promise<T | 'busy'>;
-  /** Most rows in one push. */
-  batchSize?: number;
-  /** Most bytes of mutation JSON in one push (one row always goes, however large). */
-  batchBytes?: number;
-  pullLimit?: number;
-  /**
-   * False when the device knows it has no connection. Nothing is taken from the
-   * outbox then, so edits keep folding into their pending rows.
-   */
-  isOnline?: () => boolean;
-}
+export type { EngineDeps } from './requests';
 
 /** Changes per pull page: the most the server serves (see docs/sync.md). */
 export const DEFAULT_PULL_PAGE = MAX_PULL_LIMIT;
@@ -53,99 +20,6 @@ export type SyncOutcome =
       /** The server asked to be left alone this long (503 or 429 with Retry-After). */
       retryAfterMs?: number;
     };
-
-class SyncFailure extends Error {
-  constructor(
-    readonly reason: 'offline' | 'server' | 'signin',
-    message: string,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message);
-  }
-}
-
-const offline = () => new SyncFailure('offline', 'no connection');
-
-async function request(deps: EngineDeps, path: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await deps.fetch(`${deps.baseUrl}${path}`, { cache: 'no-store', ...init });
-  } catch {
-    throw offline();
-  }
-}
-
-/**
- * A refusal keeps every row as it is: sent rows stay sent and are retried with the
- * same mutationIds. A busy server (503, or 429) may say when to come back.
- */
-async function failureFrom(deps: EngineDeps, response: Response): Promise<SyncFailure> {
-  if (response.status === 401) return new SyncFailure('signin', 'sign in again to sync');
-  const body = ErrorBody.safeParse(await response.json().catch(() => null));
-  const message = body.success ? body.data.error.message : `server answered ${response.status}`;
-  const wait =
-    response.status === 503 || response.status === 429
-      ? retryAfterMs(response.headers.get('retry-after'), deps.now())
-      : null;
-  return new SyncFailure('server', message, wait);
-}
-
-type Sent = { ok: true; response: Response } | { ok: false; error: unknown };
-
-/**
- * Pushes every waiting change in bounded batches. While the server works on one
- * batch, the device settles the answers to the one before (pipelined): the two sides
- * take turns no longer. A batch never holds a record of a batch whose answers are
- * still to be applied, since its baseRev must move onto the revision they give.
- */
-async function pushAll(deps: EngineDeps, clientId: string): Promise<number> {
-  let size = deps.batchSize ?? DEFAULT_BATCH_ROWS;
-  let bytes = deps.batchBytes ?? DEFAULT_BATCH_BYTES;
-  let pushed = 0;
-  let answered: { batch: Batch; results: PushResult[] } | null = null;
-  const settle = async () => {
-    if (!answered) return;
-    const { batch, results } = answered;
-    answered = null;
-    await applyPushResults(deps.db, batch.rows, results);
-    pushed += batch.rows.length;
-  };
-  for (;;) {
-    // Taking a batch freezes its rows: never do it while known to be offline.
-    if (deps.isOnline?.() === false) {
-      await settle();
-      throw offline();
-    }
-    const waiting = new Set(answered?.batch.rows.map(recordKey));
-    const batch = await takeBatch(deps.db, clientId, size, bytes, waiting);
-    if (batch.rows.length === 0) {
-      if (!answered) return pushed;
-      await settle();
-      continue;
-    }
-    const sending: Promise<Sent> = request(deps, '/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, mutations: batch.mutations }),
-    }).then(
-      (response) => ({ ok: true, response }),
-      (error: unknown) => ({ ok: false, error }),
-    );
-    await settle();
-    const sent = await sending;
-    if (!sent.ok) throw sent.error;
-    const { response } = sent;
-    if (response.status === 413 && batch.rows.length > 1) {
-      size = Math.max(1, Math.floor(batch.rows.length / 2));
-      bytes = Math.max(1, Math.floor(bytes / 2));
-      continue;
-    }
-    if (!response.ok) throw await failureFrom(deps, response);
-    const answer = PushResponse.safeParse(await response.json().catch(() => null));
-    if (!answer.success)
-      throw new SyncFailure('server', 'the server sent an answer we cannot read');
-    answered = { batch, results: answer.data.results };
-  }
-}
 
 /**
  * A device that starts from nothing (a fresh sign-in) first takes the newest records,
