@@ -242,12 +242,12 @@ const RECORD_COLUMNS = [
   'reader_id',
 ] as const;
 
-const recordRow = (w: RecordWrite) => [
+const recordRow = (w: RecordWrite, json?: string | null) => [
   w.entity,
   w.entityId,
   w.rev,
   w.deleted ? 1 : 0,
-  w.data === null ? null : JSON.stringify(w.data),
+  json !== undefined ? json : w.data === null ? null : JSON.stringify(w.data),
   w.serverSeq,
   w.updatedAt,
   w.updatedBy,
@@ -266,10 +266,10 @@ const REPLACE_RECORD = replaceOnConflict(['entity', 'entity_id'], RECORD_COLUMNS
  */
 export async function writeRecords(
   db: Queryable,
-  writes: readonly { write: RecordWrite; exists: boolean }[],
+  writes: readonly { write: RecordWrite; exists: boolean; json?: string | null }[],
 ): Promise<void> {
-  const fresh = writes.filter((w) => !w.exists).map((w) => recordRow(w.write));
-  const stored = writes.filter((w) => w.exists).map((w) => recordRow(w.write));
+  const fresh = writes.filter((w) => !w.exists).map((w) => recordRow(w.write, w.json));
+  const stored = writes.filter((w) => w.exists).map((w) => recordRow(w.write, w.json));
   await insertRows(db, 'records', RECORD_COLUMNS, fresh);
   await insertRows(db, 'records', RECORD_COLUMNS, stored, REPLACE_RECORD);
 }

@@ -23,6 +23,8 @@ export interface PendingRecord {
   updatedAt: string;
   updatedBy: string;
   ticket: Ticket;
+  /** The data as JSON when the decision already made it (it is stored as text). */
+  json?: string | null;
 }
 
 export interface PendingResolve {
@@ -168,13 +170,19 @@ export class MutationStage implements PushWrites {
   }
 
   /** Stages the record as this mutation leaves it. */
-  put(record: Omit<StoredRecord, 'serverSeq'>, updatedAt: string, updatedBy: string): Ticket {
+  put(
+    record: Omit<StoredRecord, 'serverSeq'>,
+    updatedAt: string,
+    updatedBy: string,
+    json?: string | null,
+  ): Ticket {
     const ticket = this.ticket();
     this.writes.records.set(recordKeyOf(record.entity, record.entityId), {
       record: { ...record, serverSeq: 0 },
       updatedAt,
       updatedBy,
       ticket,
+      ...(json !== undefined ? { json } : {}),
     });
     return ticket;
   }

@@ -86,7 +86,8 @@ export async function decideMutation(
   const rev = (current?.rev ?? 0) + 1;
   // A device skips pulling back what it pushed itself, so a version the server changed
   // (merged with others' fields, or normalized by the check) is marked as the server's.
-  const verbatim = !decision.merged && JSON.stringify(data) === JSON.stringify(mutation.data);
+  const json = data === null ? null : JSON.stringify(data);
+  const verbatim = !decision.merged && json === JSON.stringify(mutation.data);
   const ticket = stage.put(
     {
       entity: mutation.entity,
@@ -98,6 +99,7 @@ export async function decideMutation(
     },
     stamp,
     verbatim ? mutation.clientId : 'server',
+    json,
   );
   await policy.derive?.(stage, {
     actor,

@@ -35,9 +35,10 @@ export async function flushBatch(
   );
   await writeRecords(
     db,
-    [...writes.records.values()].map(({ record, updatedAt, updatedBy, ticket }) => ({
+    [...writes.records.values()].map(({ record, updatedAt, updatedBy, ticket, json }) => ({
       exists: store.existed(record.entity, record.entityId),
       write: { ...record, serverSeq: base + ticket.n, updatedAt, updatedBy },
+      ...(json !== undefined ? { json } : {}),
     })),
   );
   await insertMutations(db, mutationRows(base));
