@@ -9,6 +9,14 @@ import type { Database } from '../db/schema';
 import { isBusyError } from '../http/busy';
 import type { Actor } from './access/actor';
 import { PushBatch } from './batch/batch';
+import {
+  keptPayload,
+  storableId,
+  tooDeep,
+  tooDeepMessage,
+  unsafeId,
+  unsafeIdMessage,
+} from './batch/payload';
 import { decideMutation, type Outcome } from './batch/decide-mutation';
 import { flushBatch } from './batch/flush';
 import { StoreCache } from './batch/store-cache';
@@ -117,7 +125,10 @@ async function decideAll(batch: PushBatch, mutations: readonly Mutation[], conte
     batch.store.db,
     mutations.map((m) => m.mutationId),
   );
-  await batch.store.preload(mutations.map((m) => ({ entity: m.entity, entityId: m.entityId })));
+  // An id no store can take is refused below, before anything asks the database about it.
+  await batch.store.preload(
+    mutations.filter((m) => !unsafeId(m)).map((m) => ({ entity: m.entity, entityId: m.entityId })),
+  );
   const entries: Entry[] = [];
   const inBatch = new Map<string, number>();
   for (const mutation of mutations) {
@@ -137,6 +148,21 @@ async function decideAll(batch: PushBatch, mutations: readonly Mutation[], conte
       continue;
     }
     inBatch.set(mutation.mutationId, entries.length);
+    const malformed = tooDeep(mutation)
+      ? { path: 'data', message: tooDeepMessage }
+      : unsafeId(mutation)
+        ? { path: 'entityId', message: unsafeIdMessage }
+        : null;
+    if (malformed) {
+      const errors = [malformed];
+      entries.push({
+        kind: 'decided',
+        mutation,
+        outcome: { status: 'rejected', errors },
+        stamp: stampOf(context),
+      });
+      continue;
+    }
     const stage = batch.stage();
     let outcome: Outcome;
     try {
@@ -200,11 +226,11 @@ function settled(entries: readonly Entry[]) {
             clientId: mutation.clientId,
             clientSeq: mutation.clientSeq,
             entity: mutation.entity,
-            entityId: mutation.entityId,
+            entityId: storableId(mutation.entityId),
             status: outcome.status,
             result: originalOf(entry, base),
             // A refused change is kept whole for review; a kept one lives in its record.
-            payload: outcome.status === 'rejected' ? mutation : null,
+            payload: outcome.status === 'rejected' ? keptPayload(mutation) : null,
             receivedAt: stamp,
           },
         ];
