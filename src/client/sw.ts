@@ -22,7 +22,7 @@ cleanupOutdatedCaches();
 // Client-side routes open the cached shell; the API never does, so a request
 // for data can never be answered with HTML.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api(\/|$)/] }),
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api(\/|$)/i] }),
 );
 
 // Prompt-to-update: a new version waits until the page asks it to take over.

@@ -56,6 +56,11 @@ export function createApp(options: AppOptions): Hono {
   // all, and the device's retry with the same mutation ids is harmless either way.
   api.use('*', timeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, requestTimedOut));
   api.use('*', csrfGuard());
+  // Every API answer is about someone (their account, notes or school): no cache keeps it.
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   api.use('*', sessionReader({ db: options.db, readDb }, now));
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
   api.route(

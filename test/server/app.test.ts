@@ -101,4 +101,11 @@ describe('the API boundary', () => {
   it('answers unknown API routes with the error shape, never the app shell', async () => {
     await expectError(await server.app.request('/api/nope'), 404, 'not_found');
   });
+
+  it('lets no cache keep an API answer: the account, the notes, an error', async () => {
+    for (const path of ['/api/auth/me', '/api/sync/pull?cursor=0', '/api/health', '/api/nope']) {
+      const res = await get(path);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
 });

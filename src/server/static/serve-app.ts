@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { sendError } from '../http/errors';
 
 const immutable = 'public, max-age=31536000, immutable';
 const revalidate = 'no-cache';
@@ -21,7 +22,14 @@ export function serveApp(distDir: string): Hono {
     c.header('Cache-Control', c.req.path.startsWith('/assets/') ? immutable : revalidate);
   });
   app.use('*', serveStatic({ root: distDir }));
-  // Client-side routes fall back to the app shell; /api never reaches here.
+  // Client-side routes fall back to the app shell. /api is answered before this, but
+  // paths match case by case: `/API/health` must not get the app's page either.
+  app.all('*', async (c, next) => {
+    if (/^\/api(\/|$)/i.test(c.req.path)) {
+      return sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
+    }
+    await next();
+  });
   app.get('*', (c) => {
     if (!existsSync(indexFile)) {
       return c.text('The app is not built yet: run `npm run build` (or `npm start`).', 503);

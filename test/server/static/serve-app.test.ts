@@ -46,4 +46,12 @@ describe('serving the built app', () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build');
   });
+
+  it('answers an API path in any case with the JSON 404, never the app page', async () => {
+    for (const path of ['/API/health', '/Api/sync/pull', '/API']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.json(), path).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
 });
