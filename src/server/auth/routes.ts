@@ -66,11 +66,38 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   // Compared against when the email is unknown, so timing does not reveal accounts.
   const decoy = hashPassword('not-a-real-password', options.cost);
 
+  /**
+   * Set-up and invite links are guessed like passwords: throttled per address as
+   * sign-in is, and checked before the costly hash, so a wrong guess costs nothing.
+   */
+  const linkAttempt = async (c: Context): Promise<Response | null> => {
+    const wait = await takeAttempt(db, `link:${address(c)}`, addressRule, now());
+    if (wait === 0) return null;
+    c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    return sendError(
+      c,
+      429,
+      'too_many_requests',
+      `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minutes`,
+    );
+  };
+  const linkWorked = (c: Context) => giveBackAttempt(db, `link:${address(c)}`);
+
   routes.post('/setup', async (c) => {
     const body = await parseBody(c, SetupRequest);
     if (!body.ok) return body.response;
+    const throttled = await linkAttempt(c);
+    if (throttled) return throttled;
     const { token, name, email, password } = body.value;
     const at = now().toISOString();
+    const usable = await db
+      .selectFrom('setup_tokens')
+      .select('used_at')
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!usable || usable.used_at !== null) {
+      return sendError(c, 403, 'forbidden', 'This set-up link was used already or is not valid');
+    }
     const passwordHash = await hashPassword(password, options.cost);
     const userId = randomUUID();
     const done = await db.transaction().execute(async (trx) => {
@@ -107,6 +134,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     });
     if (!done)
       return sendError(c, 403, 'forbidden', 'This set-up link was used already or is not valid');
+    await linkWorked(c);
     await startSession(c, db, userId, now());
     return c.json({ ok: true }, 201);
   });
@@ -148,8 +176,23 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   routes.post('/accept-invite', async (c) => {
     const body = await parseBody(c, AcceptInvite);
     if (!body.ok) return body.response;
+    const throttled = await linkAttempt(c);
+    if (throttled) return throttled;
     const { token, name, email, password } = body.value;
     const at = now().toISOString();
+    const usable = await db
+      .selectFrom('invites')
+      .select(['used_at', 'expires_at'])
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!usable || usable.used_at !== null || Date.parse(usable.expires_at) < Date.parse(at)) {
+      return sendError(
+        c,
+        409,
+        'conflict',
+        'This invite link was used already, has expired or is not valid',
+      );
+    }
     const passwordHash = await hashPassword(password, options.cost);
     const outcome = await db.transaction().execute(async (trx) => {
       const invite = await trx
@@ -199,6 +242,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
       return { ok: true as const, userId };
     });
     if (!outcome.ok) return sendError(c, 409, 'conflict', outcome.error);
+    await linkWorked(c);
     await startSession(c, db, outcome.userId, now());
     return c.json({ ok: true }, 201);
   });
