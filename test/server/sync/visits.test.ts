@@ -91,6 +91,15 @@ describe.each(dialects)('visits on %s', (dialect) => {
     expect(await server.count('conflicts')).toBe(0);
   });
 
+  it('keeps as a conflict a booking that rests on a revision the server never gave', async () => {
+    const v = offer();
+    await write(as.host, v, null);
+    const result = await write(as.colleague, booking(v, 'colleague'), 7);
+    expect(result).toMatchObject({ status: 'conflict', current: { rev: 1 } });
+    expect(await stored(v.id)).toMatchObject({ observerId: null });
+    expect(await server.count('conflicts')).toBe(1);
+  });
+
   it('refuses a second booking of a booked visit with a reason, keeping the first', async () => {
     const v = offer();
     await write(as.host, v, null);

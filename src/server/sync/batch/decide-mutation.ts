@@ -56,7 +56,13 @@ export async function decideMutation(
   const stamp = now.toISOString();
   // A record the server has never seen is accepted even with a baseRev: the
   // device's copy is the only one, and refusing it would strand the note.
-  const inOrder = current === null || decision.merged === true || current.rev === mutation.baseRev;
+  // A revision the server never gave (a baseRev from the future, say after a restore
+  // from backup) is a conflict for every entity, merged ones included.
+  const fromTheFuture =
+    current !== null && mutation.baseRev !== null && mutation.baseRev > current.rev;
+  const inOrder =
+    current === null ||
+    (!fromTheFuture && (decision.merged === true || current.rev === mutation.baseRev));
   if (!inOrder) {
     const conflictId = randomUUID();
     const ticket = stage.ticket();
