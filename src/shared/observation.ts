@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { safeText } from './text-rules';
 import { ResponseValue } from './response';
 import { isoDateTime } from './time';
 
@@ -12,6 +13,7 @@ const requiredText = (label: string, max: number) =>
       z.trim(),
       z.minLength(1, { error: `${label} is required` }),
       z.maxLength(max, { error: `${label} is at most ${max} characters` }),
+      safeText(label),
     );
 
 /** The room details an observer enters before tapping look-fors. */
@@ -46,7 +48,12 @@ export const Observation = z
     startedAt: isoDateTime,
     endedAt: z.nullable(isoDateTime),
     responses: z.record(z.string().check(z.maxLength(64)), ResponseValue),
-    notes: z.string().check(z.maxLength(10_000, { error: 'Notes are at most 10,000 characters' })),
+    notes: z
+      .string()
+      .check(
+        z.maxLength(10_000, { error: 'Notes are at most 10,000 characters' }),
+        safeText('Notes', true),
+      ),
     status: z.enum(['draft', 'complete']),
   })
   .check(

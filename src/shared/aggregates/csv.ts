@@ -73,6 +73,9 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
   });
 }
 
+/** A cell a spreadsheet would run as a formula starts with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The aggregate table as a CSV file (header row first, CRLF line ends). */
 export function aggregateCsv(rows: readonly LookForRow[], threshold: number): string {
   return Papa.unparse(
@@ -80,6 +83,8 @@ export function aggregateCsv(rows: readonly LookForRow[], threshold: number): st
       fields: [...csvColumns],
       data: csvRows(rows, threshold).map((r) => csvColumns.map((c) => r[c])),
     },
-    { newline: '\r\n', escapeFormulae: true },
+    // PapaParse's own pattern (`^[=+\-@\t\r].*$`) misses a cell whose text runs on
+    // past a line break; any cell starting so is defused, whatever follows.
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
 }

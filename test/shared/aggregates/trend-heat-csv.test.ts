@@ -132,6 +132,13 @@ describe('CSV of the aggregate table', () => {
     });
   });
 
+  it('neutralises a formula cell that runs on past a line break, and one after a tab', () => {
+    for (const text of ['=HYPERLINK("x")\nsecond line', '\t=1+1', '@SUM(A1)']) {
+      const cell = lookForTable([{ ...entries[0]!, text }], [], 5);
+      expect(aggregateCsv(cell, 5)).toContain(`"'${text.replace(/"/g, '""')}"`);
+    }
+  });
+
   it('neutralises a cell that a spreadsheet would run as a formula', () => {
     const formula = lookForTable([{ ...entries[0]!, text: '=HYPERLINK("x")' }], [], 5);
     expect(aggregateCsv(formula, 5)).toContain(`"'=HYPERLINK(""x"")"`);
