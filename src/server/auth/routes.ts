@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import type { Queryable } from '../sync/repository';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
+import { trustDevice, trustedDeviceOf } from './devices';
 import { hashPassword, verifyPassword, type ScryptCost } from './password';
 import {
   countUsers,
@@ -144,12 +145,18 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     if (!body.ok) return body.response;
     const { email, password } = body.value;
     const at = now();
-    const accountKey = `account:${email}`;
-    const addressKey = `address:${address(c)}`;
-    const wait = Math.max(
-      await takeAttempt(db, accountKey, accountRule, at),
-      await takeAttempt(db, addressKey, addressRule, at),
-    );
+    const user = await findUserByEmail(db, email);
+    // A browser this person signed in on before has a limit of its own; every other
+    // attempt counts against the account and against the address it comes from.
+    const device = await trustedDeviceOf(db, c, user?.id);
+    const keys: Array<[string, typeof accountRule]> = device
+      ? [[`device:${device}`, accountRule]]
+      : [
+          [`account:${email}`, accountRule],
+          [`address:${address(c)}`, addressRule],
+        ];
+    let wait = 0;
+    for (const [key, rule] of keys) wait = Math.max(wait, await takeAttempt(db, key, rule, at));
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return sendError(
@@ -159,16 +166,20 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minutes`,
       );
     }
-    const user = await findUserByEmail(db, email);
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await decoy), false);
     if (!user || !valid) {
       return sendError(c, 401, 'unauthorized', 'That email and password do not match an account');
     }
-    await clearFailures(db, accountKey);
-    // A school signing in together from one address is not an attack.
-    await giveBackAttempt(db, addressKey);
+    if (device) {
+      await clearFailures(db, `device:${device}`);
+    } else {
+      await clearFailures(db, `account:${email}`);
+      // A school signing in together from one address is not an attack.
+      await giveBackAttempt(db, `address:${address(c)}`);
+      await trustDevice(db, c, user.id, at);
+    }
     await startSession(c, db, user.id, at);
     return c.json({ ok: true });
   });

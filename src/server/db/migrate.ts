@@ -5,6 +5,7 @@ import * as accounts from './migrations/2026-11-23T01-00-accounts';
 import * as recordOwners from './migrations/2026-11-23T02-00-record-owners';
 import * as recordPlacement from './migrations/2026-11-23T03-00-record-placement';
 import * as observationFacts from './migrations/2026-11-23T04-00-observation-facts';
+import * as trustedDevices from './migrations/2026-11-30T00-00-trusted-devices';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T02-00-record-owners': recordOwners,
   '2026-11-23T03-00-record-placement': recordPlacement,
   '2026-11-23T04-00-observation-facts': observationFacts,
+  '2026-11-30T00-00-trusted-devices': trustedDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,6 +107,12 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+export interface TrustedDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface LoginAttemptsTable {
   key: string;
   failures: number;
@@ -185,6 +191,7 @@ export interface Database {
   invites: InvitesTable;
   setup_tokens: SetupTokensTable;
   login_attempts: LoginAttemptsTable;
+  trusted_devices: TrustedDevicesTable;
   audit_log: AuditLogTable;
   counters: CountersTable;
   records: RecordsTable;

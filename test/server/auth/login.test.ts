@@ -15,6 +15,7 @@ import {
   sessionSetCookie,
   type ClientOptions,
 } from '../../support/http-client';
+import { DEVICE_COOKIE } from '../../../src/server/auth/devices';
 import { testDialects } from '../../support/test-db';
 
 const dialects = await testDialects();
@@ -144,6 +145,50 @@ describe.each(dialects)('signing in on %s', (dialect) => {
 
       // Another address is not held back by this one.
       expect((await login(colleague, { address: '192.0.2.11' })).res.status).toBe(200);
+    });
+
+    it('lets a browser its owner signed in on before past an address others have locked', async () => {
+      const address = { address: '192.0.2.20' };
+      const first = await login(admin, address);
+      const device = first.res.headers
+        .getSetCookie()
+        .find((h) => h.startsWith(`${DEVICE_COOKIE}=`));
+      expect(device && cookieAttributes(device)).toMatchObject({ httponly: '', path: '/api/auth' });
+      const cookie = device!.split(';')[0]!;
+
+      // A pupil on the school's one address guesses twenty times.
+      for (let i = 0; i < 20; i++) await login(person(), address);
+      const stranger = await login(admin, address);
+      await expectError(stranger.res, 429, 'too_many_requests');
+
+      const known = server.client(address);
+      const res = await known.post(
+        '/api/auth/login',
+        { email: admin.email, password: admin.password },
+        { cookie },
+      );
+      expect(res.status).toBe(200);
+    });
+
+    it('gives a known browser its own limit, and no exemption for another account', async () => {
+      const address = { address: '192.0.2.30' };
+      const { res: first } = await login(admin, address);
+      const cookie = first.headers
+        .getSetCookie()
+        .find((h) => h.startsWith(`${DEVICE_COOKIE}=`))!
+        .split(';')[0]!;
+      const known = server.client(address);
+      const attempt = (who: { email: string; password: string }) =>
+        known.post('/api/auth/login', { email: who.email, password: who.password }, { cookie });
+
+      for (let i = 0; i < 5; i++)
+        await expectError(await attempt(wrong(admin)), 401, 'unauthorized');
+      await expectError(await attempt(admin), 429, 'too_many_requests');
+
+      // The same cookie says nothing about another account: its guesses count as before.
+      const other = person();
+      for (let i = 0; i < 5; i++) await attempt(other);
+      await expectError(await attempt(other), 429, 'too_many_requests');
     });
 
     it('lets the account try again once the 15-minute window has passed', async () => {
