@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark in turn (sync, ingest, load, device, dashboard,
-// then the Node-only sync figures). One that fails is reported and the rest still run.
+// the Node-only sync figures, then a long run of the sync property test). One that
+// fails is reported and the rest still run.
 import { spawnSync } from 'node:child_process';
 
-const names = ['sync', 'ingest', 'load', 'device', 'dashboard', 'node'];
+const names = ['sync', 'ingest', 'load', 'device', 'dashboard', 'node', 'properties'];
 const failed: string[] = [];
 for (const name of names) {
   console.log(`\n=== npm run bench:${name} ===`);
