@@ -1,6 +1,6 @@
 import type { Mutation, OriginalResult, PushResult } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb, OutboxRow } from './db';
-import { outboxRowsOf } from './outbox-lookup';
+import { outboxRowsOf, recordKeyOf } from './outbox-lookup';
 
 export interface Batch {
   rows: OutboxRow[];
@@ -14,7 +14,7 @@ export const DEFAULT_BATCH_BYTES = 1024 * 1024;
 
 const encoder = new TextEncoder();
 export const recordKey = (row: { entity: string; entityId: string }) =>
-  `${row.entity}:${row.entityId}`;
+  recordKeyOf(row.entity, row.entityId);
 
 function toMutation(row: OutboxRow, clientId: string): Mutation {
   return {

@@ -1,7 +1,8 @@
 import type { Entity } from '../../shared/entity-names';
 import type { LookforDb, OutboxRow } from './db';
 
-const keyOf = (entity: string, id: string) => `${entity}:${id}`;
+/** One record's key in the maps the data layer keeps while it settles a batch or a page. */
+export const recordKeyOf = (entity: string, id: string) => `${entity}:${id}`;
 
 /**
  * The outbox positions (`seq`) of every row of the given records, read inside the
@@ -14,7 +15,7 @@ export async function outboxSeqsOf(
   db: LookforDb,
   records: ReadonlyArray<readonly [Entity, string]>,
 ): Promise<Map<string, number[]>> {
-  const unique = new Map(records.map(([entity, id]) => [keyOf(entity, id), [entity, id]]));
+  const unique = new Map(records.map(([entity, id]) => [recordKeyOf(entity, id), [entity, id]]));
   const found = await Promise.all(
     [...unique].map(async ([k, key]) => {
       const seqs = await db.outbox.where('[entity+entityId]').equals(key).primaryKeys();

@@ -1,9 +1,7 @@
 import type { PullResponse, RecordChange } from '../../shared/sync';
 import type { LocalConflict, LocalRecord, LookforDb } from './db';
 import { PULL_PROGRESS_KEY, type PullProgress } from './meta';
-import { heldRecords } from './outbox-lookup';
-
-const recordKey = (entity: string, id: string) => `${entity}:${id}`;
+import { heldRecords, recordKeyOf as recordKey } from './outbox-lookup';
 
 /**
  * Applies one pull answer and stores its cursor in the same transaction, so the

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Queryable } from '../sync/repository';
+import { secure } from './session';
 import { hashToken, newToken } from './tokens';
 
 /**
@@ -39,12 +40,10 @@ export async function trustDevice(
     .insertInto('trusted_devices')
     .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString() })
     .execute();
-  const secure =
-    new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
   setCookie(c, DEVICE_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure,
+    secure: secure(c),
     path: '/api/auth',
     maxAge: DEVICE_DAYS * 86_400,
   });

@@ -31,7 +31,8 @@ export type AuthEnv = { Variables: { auth: Signedin | null } };
 
 const expiry = (now: Date) => new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
 
-function secure(c: Context): boolean {
+/** Whether the request came over https (itself, or through a TLS proxy that says so). */
+export function secure(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
