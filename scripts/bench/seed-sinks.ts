@@ -1,6 +1,8 @@
 // Where the dashboard seed's rows go: bulk inserts into SQLite or PostgreSQL.
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { VISIT_COLUMNS } from '../../src/server/dashboard/facts';
+import { RECORD_COLUMNS } from '../../src/server/sync/repository';
 
 export type Cell = string | number | null;
 
@@ -8,31 +10,8 @@ export type Cell = string | number | null;
 export const seedColumns = {
   users: ['id', 'email', 'name', 'password_hash', 'district_admin', 'created_at'],
   schools: ['id', 'name', 'created_at'],
-  records: [
-    'entity',
-    'entity_id',
-    'rev',
-    'deleted',
-    'data',
-    'server_seq',
-    'updated_at',
-    'updated_by',
-    'owner_id',
-    'school_id',
-    'audience',
-    'reader_id',
-  ],
-  observation_visits: [
-    'observation_id',
-    'school_id',
-    'round_id',
-    'protocol_id',
-    'protocol_version',
-    'grade_band',
-    'subject',
-    'observed_on',
-    'notes',
-  ],
+  records: RECORD_COLUMNS,
+  observation_visits: VISIT_COLUMNS,
   observation_facts: [
     'observation_id',
     'look_for_id',

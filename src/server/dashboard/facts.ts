@@ -33,7 +33,8 @@ export async function recordFacts(
   if (facts || mayHaveFacts) tx.facts({ observationId: write.entityId, mayHaveFacts, facts });
 }
 
-const VISIT_COLUMNS = [
+/** The columns of its multi-row insert, in order (the benchmark's seed writes the same). */
+export const VISIT_COLUMNS = [
   'observation_id',
   'school_id',
   'round_id',

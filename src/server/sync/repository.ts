@@ -227,7 +227,8 @@ export async function writeRecord(
   }
 }
 
-const RECORD_COLUMNS = [
+/** The columns of its multi-row insert, in order (the benchmark's seed writes the same). */
+export const RECORD_COLUMNS = [
   'entity',
   'entity_id',
   'rev',
