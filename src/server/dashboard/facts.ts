@@ -33,8 +33,8 @@ export async function recordFacts(
   if (facts || mayHaveFacts) tx.facts({ observationId: write.entityId, mayHaveFacts, facts });
 }
 
-/** The columns of its multi-row insert, in order (the benchmark's seed writes the same). */
-export const VISIT_COLUMNS = [
+/** What a visit and each of its facts share: where and when, never who. */
+const VISIT_KEY_COLUMNS = [
   'observation_id',
   'school_id',
   'round_id',
@@ -43,18 +43,13 @@ export const VISIT_COLUMNS = [
   'grade_band',
   'subject',
   'observed_on',
-  'notes',
 ] as const;
 
+/** The visits' columns, in insert order (the benchmark's seed writes the same). */
+export const VISIT_COLUMNS = [...VISIT_KEY_COLUMNS, 'notes'] as const;
+
 const FACT_COLUMNS = [
-  'observation_id',
-  'school_id',
-  'round_id',
-  'protocol_id',
-  'protocol_version',
-  'grade_band',
-  'subject',
-  'observed_on',
+  ...VISIT_KEY_COLUMNS,
   'look_for_id',
   'answer',
   'seen',
