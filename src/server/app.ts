@@ -85,6 +85,8 @@ export function createApp(options: AppOptions): Hono {
   if (options.distDir) app.route('/', serveApp(options.distDir));
 
   app.onError((error, c) => {
+    // An error answer skips the API's own middleware on its way out: no cache keeps it either.
+    c.header('Cache-Control', 'no-store');
     if (error instanceof HTTPException && error.status === 503) return sendBusy(c, 'timeout');
     if (error instanceof HTTPException) {
       return sendError(

@@ -67,6 +67,7 @@ describe.each(dialects)('a push that cannot get its lock in time, on %s', (diale
     expect(busy.status).toBe(503);
     expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await busy.json()).toMatchObject({ error: { code: 'busy' } });
+    expect(busy.headers.get('cache-control')).toBe('no-store');
     const stored = await db.db.selectFrom('mutations').select('mutation_id').execute();
     expect(stored).toEqual([]);
 
