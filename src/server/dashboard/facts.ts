@@ -4,7 +4,7 @@ import { chunks } from '../db/chunks';
 import { insertRows } from '../db/insert-rows';
 import type { AppliedWrite, PushWrites } from '../sync/access/policy';
 import type { Queryable } from '../sync/repository';
-import { adjustTotals, type FactCounts } from './totals';
+import { adjustTotals, TOTAL_COLUMNS, type FactCounts } from './totals';
 
 /** The facts one observation leaves after a write: none for a draft, a deletion or a peer note. */
 export interface StagedFacts {
@@ -76,16 +76,7 @@ export async function writeFacts(db: Queryable, staged: readonly StagedFacts[]):
     old.push(
       ...(await db
         .selectFrom('observation_facts')
-        .select([
-          'school_id',
-          'protocol_id',
-          'round_id',
-          'observed_on',
-          'look_for_id',
-          'seen',
-          'not_seen',
-          'na',
-        ])
+        .select(TOTAL_COLUMNS)
         .where('observation_id', 'in', ids)
         .where('answer', 'in', COUNTED)
         .execute()),

@@ -62,7 +62,8 @@ export async function adjustTotals(db: Queryable, counts: readonly FactCounts[])
   await insertRows(db, 'observation_fact_totals', TOTAL_COLUMNS, rows, ADD_ON_CONFLICT);
 }
 
-const TOTAL_COLUMNS = [
+/** The fields of `FactCounts`: the totals' columns, and what is read back of old facts. */
+export const TOTAL_COLUMNS = [
   'school_id',
   'protocol_id',
   'round_id',
