@@ -70,6 +70,11 @@ export interface ScopeInfo {
   round: { id: string; name: string; startsOn: string; endsOn: string; status: string } | null;
   from: string | null;
   to: string | null;
+  /**
+   * The whole months a date range covers (a range is read in whole months, and a
+   * round counts in the month it starts); null for a round.
+   */
+  covers: { from: string; to: string } | null;
   gradeBand: string | null;
   subject: string | null;
 }

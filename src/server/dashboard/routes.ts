@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod/mini';
 import { aggregateCsv } from '../../shared/aggregates/csv';
 import { checkThreshold } from '../../shared/aggregates/suppression';
+import { wholeMonths } from '../../shared/aggregates/views';
 import { DistrictQuery, SharingChange, SummaryQuery, TrendQuery } from '../../shared/dashboard';
 import { issuesToFields } from '../../shared/errors';
 import { listSchools, recordAudit } from '../auth/repository';
@@ -17,6 +18,7 @@ import {
   protocolVersions,
   resolveSummaryScope,
   roundsOf,
+  roundStarts,
   trendRound,
   visibleSchool,
   type Refusal,
@@ -98,16 +100,26 @@ export function dashboardRoutes(
     if (!school.ok) return refused(c, school);
     const found = await protocolVersions(readDb, q.value.protocolId);
     if (!found.ok) return refused(c, found);
-    const rounds = (await roundsOf(readDb, [school.id]))
-      .filter((r) => r.protocolId === q.value.protocolId)
-      .map(trendRound);
-    const scope = {
+    const protocolRounds = (await roundsOf(readDb, [school.id])).filter(
+      (r) => r.protocolId === q.value.protocolId,
+    );
+    const population = {
       protocolId: q.value.protocolId,
       schoolIds: [school.id],
-      gradeBand: q.value.gradeBand,
-      subject: q.value.subject,
+      roundStarts: new Map(protocolRounds.map((r) => [r.id, r.startsOn])),
     };
-    return c.json(await trend(readDb, scope, rounds, found.versions, school.name, threshold));
+    const filters = { gradeBand: q.value.gradeBand, subject: q.value.subject };
+    return c.json(
+      await trend(
+        readDb,
+        population,
+        filters,
+        protocolRounds.map(trendRound),
+        found.versions,
+        school.name,
+        threshold,
+      ),
+    );
   });
 
   routes.get('/district', async (c) => {
@@ -118,9 +130,21 @@ export function dashboardRoutes(
     if (!q.ok) return q.response;
     const found = await protocolVersions(readDb, q.value.protocolId);
     if (!found.ok) return refused(c, found);
-    const scope = { ...q.value, schoolIds: null };
+    const population = {
+      protocolId: q.value.protocolId,
+      schoolIds: null,
+      roundStarts: await roundStarts(readDb, null, q.value.protocolId),
+    };
+    const range = wholeMonths(q.value.from, q.value.to);
     return c.json(
-      await district(readDb, scope, await listSchools(readDb), found.versions, threshold),
+      await district(
+        readDb,
+        population,
+        { ...range, gradeBand: q.value.gradeBand, subject: q.value.subject },
+        await listSchools(readDb),
+        found.versions,
+        threshold,
+      ),
     );
   });
 

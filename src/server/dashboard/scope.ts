@@ -1,30 +1,44 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 
 /**
- * The observations a dashboard figure covers, already narrowed to schools the
- * viewer may see. `schoolIds` null means every school (district admins only).
+ * The period of a row of the visits or facts: its round, or the month of a visit
+ * outside any round (`noRound` tells how a table marks "no round").
+ */
+export const periodOf = (noRound: 'is null' | "= ''"): RawBuilder<string> =>
+  sql<string>`case when round_id ${sql.raw(noRound)} then 'm:' || substr(observed_on, 1, 7) else 'r:' || round_id end`;
+
+/**
+ * The observations a dashboard read covers, already narrowed to schools the
+ * viewer may see and to whole periods. `schoolIds` null means every school
+ * (district admins only); `periods` null means every period.
  */
 export interface FactScope {
   protocolId: string;
-  schoolIds: string[] | null;
-  roundId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+  schoolIds: readonly string[] | null;
+  periods: readonly string[] | null;
   gradeBand?: string | undefined;
   subject?: string | undefined;
 }
 
-/** The WHERE clause of a scope, for either fact table (they share these columns). */
+const nothing = sql<SqlBool>`1 = 0`;
+
+/** The WHERE clause of a scope, for the visits or the facts (they share these columns). */
 export function inScope(scope: FactScope): Expression<SqlBool> {
   const and = [sql`protocol_id = ${scope.protocolId}`];
   if (scope.schoolIds) {
     and.push(
-      scope.schoolIds.length === 0 ? sql`1 = 0` : sql`school_id in (${sql.join(scope.schoolIds)})`,
+      scope.schoolIds.length === 0
+        ? nothing
+        : sql`school_id in (${sql.join([...scope.schoolIds])})`,
     );
   }
-  if (scope.roundId) and.push(sql`round_id = ${scope.roundId}`);
-  if (scope.from) and.push(sql`observed_on >= ${scope.from}`);
-  if (scope.to) and.push(sql`observed_on <= ${scope.to}`);
+  if (scope.periods) {
+    and.push(
+      scope.periods.length === 0
+        ? nothing
+        : sql`${periodOf('is null')} in (${sql.join([...scope.periods])})`,
+    );
+  }
   if (scope.gradeBand) and.push(sql`grade_band = ${scope.gradeBand}`);
   if (scope.subject) and.push(sql`subject = ${scope.subject}`);
   return sql<SqlBool>`(${sql.join(and, sql` and `)})`;

@@ -9,10 +9,17 @@ import type { Actor } from '../sync/access/actor';
 import { findRecord, type Queryable } from '../sync/repository';
 import { maySeeResults } from './access';
 import { publishedVersions } from './protocols';
-import type { FactScope } from './scope';
+import { wholeMonths } from '../../shared/aggregates/views';
+import type { Population } from './cube';
 
+/** What a summary covers: a round, or whole months of a school's protocol. */
 export interface ResolvedScope {
-  scope: FactScope;
+  population: Population;
+  roundId: string | null;
+  /** The asked range widened to whole months; null for a round. */
+  range: { from: string; to: string } | null;
+  gradeBand: string | undefined;
+  subject: string | undefined;
   versions: Protocol[];
   info: ScopeInfo;
 }
@@ -76,13 +83,18 @@ export async function resolveSummaryScope(
     ? found.versions.filter((p) => p.version === round.protocolVersion)
     : found.versions;
   const newest = found.versions.at(-1)!;
-  const filters = { gradeBand: q.gradeBand, subject: q.subject };
-  const scope: FactScope = round
-    ? { protocolId, schoolIds: [schoolId], roundId: round.id, ...filters }
-    : { protocolId, schoolIds: [schoolId], from: q.from, to: q.to, ...filters };
+  const range = round || !q.from || !q.to ? null : wholeMonths(q.from, q.to);
   return {
     ok: true,
-    scope,
+    population: {
+      protocolId,
+      schoolIds: [schoolId],
+      roundStarts: await roundStarts(db, [schoolId], protocolId),
+    },
+    roundId: round?.id ?? null,
+    range,
+    gradeBand: q.gradeBand,
+    subject: q.subject,
     versions: versions.length > 0 ? versions : [newest],
     info: {
       schoolId,
@@ -100,6 +112,7 @@ export async function resolveSummaryScope(
         : null,
       from: round ? null : (q.from ?? null),
       to: round ? null : (q.to ?? null),
+      covers: range,
       gradeBand: q.gradeBand ?? null,
       subject: q.subject ?? null,
     },
@@ -131,3 +144,13 @@ export const trendRound = (r: Round): TrendRound => ({
   startsOn: r.startsOn,
   protocolVersion: r.protocolVersion,
 });
+
+/** First day of each round of a protocol in some schools (every school for null). */
+export async function roundStarts(
+  db: Queryable,
+  schoolIds: readonly string[] | null,
+  protocolId: string,
+): Promise<Map<string, string>> {
+  const rounds = await roundsOf(db, schoolIds);
+  return new Map(rounds.filter((r) => r.protocolId === protocolId).map((r) => [r.id, r.startsOn]));
+}

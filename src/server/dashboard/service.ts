@@ -1,24 +1,21 @@
 import { catalogue, groupsOf, type CatalogueEntry } from '../../shared/aggregates/catalogue';
-import { groupRow } from '../../shared/aggregates/groups';
 import { heatMap } from '../../shared/aggregates/heat-map';
-import type { SeenCounts } from '../../shared/aggregates/seen';
-import { guard } from '../../shared/aggregates/suppression';
+import { Release, type Cube } from '../../shared/aggregates/release';
 import { lookForTable } from '../../shared/aggregates/table';
 import { trendLines, type TrendRound } from '../../shared/aggregates/trend';
+import {
+  periodsIn,
+  roundPeriod,
+  viewOf,
+  within,
+  type ViewScope,
+} from '../../shared/aggregates/views';
 import type { District, Evidence, Summary, Trend } from '../../shared/dashboard';
 import { gradeBands } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
 import type { Queryable } from '../sync/repository';
-import {
-  classroomsBy,
-  classroomsVisited,
-  groupCounts,
-  lookForCounts,
-  notesInScope,
-  quotesInScope,
-  seenCountsBy,
-  versionsInScope,
-} from './repository';
+import { readCube, readGroups, type Population } from './cube';
+import { notesInScope, quotesInScope, versionsInScope } from './repository';
 import type { FactScope } from './scope';
 import type { ResolvedScope } from './scopes';
 
@@ -44,103 +41,143 @@ const sortBands = (columns: Iterable<string>) => {
   return [...columns].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 };
 
+/** What a summary covers, as a view of cells and as a scope of rows. */
+function summaryScope(resolved: ResolvedScope, cube: Cube): FactScope & ViewScope {
+  const { population } = resolved;
+  const periods = resolved.roundId
+    ? [roundPeriod(resolved.roundId)]
+    : periodsIn(cube.places.values(), resolved.range!);
+  return {
+    protocolId: population.protocolId,
+    schoolIds: population.schoolIds,
+    periods,
+    gradeBand: resolved.gradeBand,
+    subject: resolved.subject,
+  };
+}
+
+/**
+ * A round or whole months of a school: every figure comes from one cube of the
+ * school's protocol, and shows only where the view is whole blocks.
+ */
 export async function summary(
   db: Queryable,
   resolved: ResolvedScope,
   heat: 'gradeBand' | 'subject',
   threshold: number,
 ): Promise<Summary> {
-  const { scope } = resolved;
+  const cube = await readCube(db, { ...resolved.population, fine: true });
+  const scope = summaryScope(resolved, cube);
   const entries = await entriesFor(db, scope, resolved.versions);
-  const visited = await classroomsVisited(db, scope);
-  const counts = await lookForCounts(db, scope);
-  const groups = [];
-  for (const group of groupsOf(entries)) {
-    groups.push(groupRow(group, await groupCounts(db, scope, group.lookForIds), threshold));
-  }
-  const column = heat === 'gradeBand' ? 'grade_band' : 'subject';
-  const columns = sortBands((await classroomsBy(db, scope, column)).keys());
-  const split = await seenCountsBy(db, scope, column);
+  const groups = groupsOf(entries);
+  await readGroups(db, resolved.population, groups, cube);
+  const release = new Release(cube, threshold);
+  const view = viewOf(scope);
+  const columnOf = (p: { band: string; subject: string }) =>
+    heat === 'gradeBand' ? p.band : p.subject;
+  const columns = sortBands(
+    new Set([...cube.places.values()].filter((p) => view(p)).map(columnOf)),
+  );
   return {
     scope: resolved.info,
     threshold,
-    classrooms: guard(visited, threshold, () => ({ count: visited })),
-    lookFors: lookForTable(entries, counts, threshold),
-    groups,
-    heatMap: heatMap(heat, entries, columns, split, threshold),
+    classrooms: release.visited(view),
+    lookFors: lookForTable(entries, (entry) => release.lookFor(entry, view)),
+    groups: groups.map((group) => release.group(group, view)),
+    heatMap: heatMap(heat, entries, columns, (lookForId, column) =>
+      release.seen(
+        lookForId,
+        within(view, (p) => columnOf(p) === column),
+      ),
+    ),
   };
 }
 
 export async function trend(
   db: Queryable,
-  scope: FactScope,
+  population: Population,
+  filters: Pick<ViewScope, 'gradeBand' | 'subject'>,
   rounds: readonly TrendRound[],
   versions: readonly Protocol[],
   schoolName: string,
   threshold: number,
 ): Promise<Trend> {
-  const byLookFor = await seenCountsBy(db, scope, 'round_id');
-  const byRound = new Map<string, Map<string, SeenCounts>>();
-  for (const [lookForId, perRound] of byLookFor) {
-    for (const [roundId, counts] of perRound) {
-      const inner = byRound.get(roundId) ?? new Map<string, SeenCounts>();
-      inner.set(lookForId, counts);
-      byRound.set(roundId, inner);
-    }
-  }
+  const fine = Boolean(filters.gradeBand || filters.subject);
+  const cube = await readCube(db, { ...population, fine });
+  const release = new Release(cube, threshold);
   const ordered = [...rounds].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return {
     threshold,
     schoolName,
     rounds: ordered,
-    lines: trendLines(catalogue(versions), ordered, byRound, threshold),
+    lines: trendLines(catalogue(versions), ordered, (lookForId, roundId) =>
+      release.seen(
+        lookForId,
+        viewOf({ ...filters, schoolIds: null, periods: [roundPeriod(roundId)] }),
+      ),
+    ),
   };
 }
 
 export async function district(
   db: Queryable,
-  scope: FactScope,
+  population: Population,
+  query: { from: string; to: string } & Pick<ViewScope, 'gradeBand' | 'subject'>,
   schools: ReadonlyArray<{ id: string; name: string }>,
   versions: readonly Protocol[],
   threshold: number,
 ): Promise<District> {
+  const fine = Boolean(query.gradeBand || query.subject);
+  const cube = await readCube(db, { ...population, fine });
+  const release = new Release(cube, threshold);
+  const scope = {
+    protocolId: population.protocolId,
+    schoolIds: null,
+    periods: periodsIn(cube.places.values(), query),
+    gradeBand: query.gradeBand,
+    subject: query.subject,
+  };
+  const view = viewOf(scope);
+  const ofSchool = (id: string) => within(view, (p) => p.school === id);
+  const shown = schools.filter((s) => release.hasVisits(ofSchool(s.id)));
   const entries = await entriesFor(db, scope, versions);
-  const visited = await classroomsBy(db, scope, 'school_id');
-  const split = await seenCountsBy(db, scope, 'school_id');
-  const shown = schools.filter((s) => visited.has(s.id));
   return {
     threshold,
-    schools: shown.map((s) => {
-      const count = visited.get(s.id) ?? 0;
-      return { id: s.id, name: s.name, classrooms: guard(count, threshold, () => ({ count })) };
-    }),
+    schools: shown.map((s) => ({
+      id: s.id,
+      name: s.name,
+      classrooms: release.visited(ofSchool(s.id)),
+    })),
     heatMap: heatMap(
       'school',
       entries,
       shown.map((s) => s.id),
-      split,
-      threshold,
+      (lookForId, schoolId) => release.seen(lookForId, ofSchool(schoolId)),
     ),
   };
 }
 
 /**
- * Notes and quotes of the visits in scope, shown only when the scope itself rests
- * on enough classrooms, sorted by their text so order says nothing about when or
- * where, and with nothing attached but the look-for a quote answers.
+ * Notes and quotes of the visits in scope, shown only when the scope is whole
+ * blocks of visits (so no two scopes differ by a few rooms' notes), sorted by
+ * their text so order says nothing about when or where, and with nothing attached
+ * but the look-for a quote answers.
  */
 export async function evidence(
   db: Queryable,
   resolved: ResolvedScope,
   threshold: number,
 ): Promise<Evidence> {
-  const { scope } = resolved;
-  const visited = await classroomsVisited(db, scope);
-  if (visited < threshold)
+  const cube = await readCube(db, { ...resolved.population, fine: true });
+  const scope = summaryScope(resolved, cube);
+  const release = new Release(cube, threshold);
+  const view = viewOf(scope);
+  if (!release.mayShowEvidence(view))
     return { suppressed: true, reason: `fewer than ${threshold} classrooms` };
   const entries = await entriesFor(db, scope, resolved.versions);
   const quotes = [];
   for (const entry of entries.filter((e) => e.kind === 'quote')) {
+    if (!release.mayShowLookFor(entry.lookForId, view)) continue;
     quotes.push({
       lookForId: entry.lookForId,
       text: entry.text,

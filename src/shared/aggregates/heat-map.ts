@@ -1,6 +1,6 @@
 import type { CatalogueEntry } from './catalogue';
-import { seenFigure, type SeenCounts, type SeenFigure } from './seen';
-import { guard, type Cell } from './suppression';
+import type { SeenFigure } from './seen';
+import type { Cell } from './suppression';
 
 export interface HeatMap {
   /** What the columns are: grade bands, subjects or schools. */
@@ -10,16 +10,15 @@ export interface HeatMap {
 }
 
 /**
- * Percent seen of each seen look-for × each column value. Every cell is suppressed
- * on its own: a grade band with three rooms shows no number even when the school
- * total does. `counts` maps look-for id, then column value.
+ * Percent seen of each seen look-for × each column value. `cell` gives each cell
+ * as the release judges it: a grade band with three rooms shows no number even
+ * when the school total does, and neither does any cell that would give it away.
  */
 export function heatMap(
   by: HeatMap['by'],
   entries: readonly CatalogueEntry[],
   columns: readonly string[],
-  counts: ReadonlyMap<string, ReadonlyMap<string, SeenCounts>>,
-  threshold: number,
+  cell: (lookForId: string, column: string) => Cell<SeenFigure>,
 ): HeatMap {
   return {
     by,
@@ -29,10 +28,7 @@ export function heatMap(
       .map((entry) => ({
         lookForId: entry.lookForId,
         text: entry.text,
-        cells: columns.map((column) => {
-          const c = counts.get(entry.lookForId)?.get(column) ?? { seen: 0, notSeen: 0, na: 0 };
-          return guard(c.seen + c.notSeen + c.na, threshold, () => seenFigure(c, threshold));
-        }),
+        cells: columns.map((column) => cell(entry.lookForId, column)),
       })),
   };
 }

@@ -1,8 +1,8 @@
 import type { CatalogueEntry } from './catalogue';
-import { emptyCounts, type LookForCounts } from './counts';
+import type { LookForCounts } from './counts';
 import { scaleFigure, type ScaleFigure } from './scale';
 import { seenFigure, type SeenFigure } from './seen';
-import { guard, type Cell } from './suppression';
+import type { Cell } from './suppression';
 import { quoteFigure, tallyFigure, type QuoteFigure, type TallyFigure } from './tally';
 
 export interface OtherFigure {
@@ -37,29 +37,17 @@ export function figureOf(entry: CatalogueEntry, counts: LookForCounts, threshold
   }
 }
 
-/** One figure, suppressed as a whole when it rests on fewer classrooms than the threshold. */
-export function cellOf(
-  entry: CatalogueEntry,
-  counts: LookForCounts | undefined,
-  threshold: number,
-): Cell<Figure> {
-  const c = counts ?? emptyCounts(entry.lookForId);
-  return guard(c.classrooms, threshold, () => figureOf(entry, c, threshold));
-}
-
 /** The per look-for table of a scope: one row per look-for of the protocol, in order. */
 export function lookForTable(
   entries: readonly CatalogueEntry[],
-  counts: readonly LookForCounts[],
-  threshold: number,
+  figure: (entry: CatalogueEntry) => Cell<Figure>,
 ): LookForRow[] {
-  const byId = new Map(counts.map((c) => [c.lookForId, c]));
   return entries.map((entry) => ({
     lookForId: entry.lookForId,
     text: entry.text,
     kind: entry.kind,
     sectionTitle: entry.sectionTitle,
     tags: entry.tags,
-    figure: cellOf(entry, byId.get(entry.lookForId), threshold),
+    figure: figure(entry),
   }));
 }

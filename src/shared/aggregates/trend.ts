@@ -1,7 +1,6 @@
 import { asksIn, type CatalogueEntry } from './catalogue';
-import { seenFigure, type SeenFigure } from './seen';
-import { guard, type Cell } from './suppression';
-import type { SeenCounts } from './seen';
+import type { SeenFigure } from './seen';
+import type { Cell } from './suppression';
 
 export interface TrendRound {
   roundId: string;
@@ -30,13 +29,12 @@ const shareOf = (cell: TrendPoint['cell']): number | null =>
 
 /**
  * Percent seen per round, oldest round first, keyed by look-for id so rewording in
- * a new version keeps one line. `counts` maps round id, then look-for id.
+ * a new version keeps one line. `cell` gives a look-for's figure in a round.
  */
 export function trendLines(
   entries: readonly CatalogueEntry[],
   rounds: readonly TrendRound[],
-  counts: ReadonlyMap<string, ReadonlyMap<string, SeenCounts>>,
-  threshold: number,
+  cell: (lookForId: string, roundId: string) => Cell<SeenFigure>,
 ): TrendLine[] {
   const ordered = [...rounds].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return entries
@@ -45,12 +43,7 @@ export function trendLines(
       const points: TrendPoint[] = ordered.map((round) => {
         if (!asksIn(entry, round.protocolVersion))
           return { roundId: round.roundId, cell: { absent: true } };
-        const c = counts.get(round.roundId)?.get(entry.lookForId) ?? { seen: 0, notSeen: 0, na: 0 };
-        const classrooms = c.seen + c.notSeen + c.na;
-        return {
-          roundId: round.roundId,
-          cell: guard(classrooms, threshold, () => seenFigure(c, threshold)),
-        };
+        return { roundId: round.roundId, cell: cell(entry.lookForId, round.roundId) };
       });
       const [before, last] = points
         .slice(-2)

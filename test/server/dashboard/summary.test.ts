@@ -107,16 +107,35 @@ describe.each(dialects)('dashboard figures of a round, on %s', (dialect) => {
     });
   });
 
-  it('maps look-fors by grade band, suppressing the band with two classrooms', async () => {
+  it('maps look-fors by grade band, hiding the band with two classrooms and the band it would be subtracted from', async () => {
+    // 3-5 shown beside the whole round would give K-2 (two rooms) by subtraction.
     const s = await summary(`roundId=${plan.id}`);
     expect(s.heatMap.columns).toEqual(['K-2', '3-5']);
     const cells = s.heatMap.rows.find((r) => r.lookForId === 'checks-understanding')!.cells;
-    expect(cells[0]).toEqual({ suppressed: true, reason: 'fewer than 5 classrooms' });
-    expect(cells[1]).toMatchObject({
-      suppressed: false,
-      classrooms: 6,
-      share: { percentSeen: 83.3 },
-    });
+    expect(cells).toEqual([
+      { suppressed: true, reason: 'fewer than 5 classrooms' },
+      { suppressed: true, reason: 'fewer than 5 classrooms' },
+    ]);
+    expect(numbersIn(s.heatMap)).toEqual([]);
+    expect(row(s, 'checks-understanding').figure).toMatchObject({ suppressed: false, seen: 5 });
+  });
+
+  it('shows a band once the other bands are big enough to keep each other hidden', async () => {
+    await pushVisits(
+      server,
+      plan,
+      Array.from({ length: 5 }, () => ({
+        band: 'K-2' as const,
+        notes: '',
+        answers: { 'checks-understanding': 'seen' as const },
+      })),
+      undefined,
+      20,
+    );
+    const s = await summary(`roundId=${plan.id}`);
+    const cells = s.heatMap.rows.find((r) => r.lookForId === 'checks-understanding')!.cells;
+    expect(cells[0]).toMatchObject({ suppressed: false, seen: 5, notSeen: 1, na: 1 });
+    expect(cells[1]).toMatchObject({ suppressed: false, seen: 5, notSeen: 1 });
   });
 
   it('maps by subject when asked', async () => {
@@ -130,16 +149,25 @@ describe.each(dialects)('dashboard figures of a round, on %s', (dialect) => {
     expect(numbersIn(s.lookFors.map((r) => r.figure))).toEqual([]);
   });
 
-  it('reads a date range of a school and protocol like the round', async () => {
-    const s = await summary(
-      `schoolId=${TEST_SCHOOL_ID}&protocolId=school-walk&from=2026-10-01&to=2026-10-31&subject=Math`,
-    );
-    expect(s.classrooms).toEqual({ suppressed: false, count: 6 });
+  it('reads a date range of a school and protocol in whole months, like the round', async () => {
+    const range = `schoolId=${TEST_SCHOOL_ID}&protocolId=school-walk`;
+    const s = await summary(`${range}&from=2026-10-14&to=2026-10-15`);
+    expect(s.scope.covers).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(s.classrooms).toEqual({ suppressed: false, count: 8 });
     expect(row(s, 'checks-understanding').figure).toMatchObject({
       seen: 5,
-      notSeen: 1,
-      share: { percentSeen: 83.3 },
+      notSeen: 2,
+      share: { percentSeen: 71.4 },
     });
+    // Math alone would give the two Reading rooms by subtraction from the whole.
+    const math = await summary(`${range}&from=2026-10-01&to=2026-10-31&subject=Math`);
+    expect(math.classrooms).toEqual({ suppressed: true, reason: 'fewer than 5 classrooms' });
+    expect(row(math, 'checks-understanding').figure).toEqual({
+      suppressed: true,
+      reason: 'fewer than 5 classrooms',
+    });
+    // Only Math rooms answered wait-time: its Math figure is its whole figure, so it shows.
+    expect(row(math, 'wait-time').figure).toMatchObject({ suppressed: false, classrooms: 5 });
     const outside = await summary(
       `schoolId=${TEST_SCHOOL_ID}&protocolId=school-walk&from=2026-11-01&to=2026-11-30`,
     );

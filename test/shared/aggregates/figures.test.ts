@@ -5,7 +5,8 @@ import { groupRow } from '../../../src/shared/aggregates/groups';
 import { scaleFigure } from '../../../src/shared/aggregates/scale';
 import { lookForTable } from '../../../src/shared/aggregates/table';
 import { quoteFigure, tallyFigure } from '../../../src/shared/aggregates/tally';
-import { numbersIn, walkV1, walkV2 } from './fixtures';
+import { Release } from '../../../src/shared/aggregates/release';
+import { cubeOf, numbersIn, walkV1, walkV2 } from './fixtures';
 
 const counts = (lookForId: string, over: Partial<LookForCounts>): LookForCounts => ({
   ...emptyCounts(lookForId),
@@ -89,17 +90,26 @@ describe('the per look-for table', () => {
   });
 
   it('builds each kind of figure and suppresses small rows whole', () => {
-    const rows = lookForTable(
-      entries,
-      [
-        counts('target-posted', { classrooms: 10, seen: 7, notSeen: 3 }),
-        counts('peer-talk', { classrooms: 4, seen: 4 }),
-        counts('engagement', { classrooms: 5, levels: { low: 1, high: 4 } }),
-        counts('questions', { classrooms: 5, tallyCount: 5, tallySum: 10, tallySumOfSquares: 25 }),
-        counts('voice', { classrooms: 6, quotes: 6 }),
-      ],
+    const release = new Release(
+      cubeOf([
+        {
+          counts: [
+            counts('target-posted', { classrooms: 10, seen: 7, notSeen: 3 }),
+            counts('peer-talk', { classrooms: 4, seen: 4 }),
+            counts('engagement', { classrooms: 5, levels: { low: 1, high: 4 } }),
+            counts('questions', {
+              classrooms: 5,
+              tallyCount: 5,
+              tallySum: 10,
+              tallySumOfSquares: 25,
+            }),
+            counts('voice', { classrooms: 6, quotes: 6 }),
+          ],
+        },
+      ]),
       5,
     );
+    const rows = lookForTable(entries, (entry) => release.lookFor(entry, () => true));
     const figure = (id: string) => rows.find((r) => r.lookForId === id)!.figure;
     expect(figure('target-posted')).toMatchObject({
       suppressed: false,

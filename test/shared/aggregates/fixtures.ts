@@ -1,3 +1,6 @@
+import { cellKey, type CellPlace } from '../../../src/shared/aggregates/blocks';
+import { emptyCounts, type LookForCounts } from '../../../src/shared/aggregates/counts';
+import { emptyCube, type Cube } from '../../../src/shared/aggregates/release';
 import type { LookFor, Protocol } from '../../../src/shared/protocol';
 
 const seen = (id: string, text: string, tags: string[] = []): LookFor => ({
@@ -90,3 +93,44 @@ export function numbersIn(value: unknown): number[] {
   if (value && typeof value === 'object') return Object.values(value).flatMap(numbersIn);
   return [];
 }
+
+/** A cell of a test cube: where it sits (defaults: one school, one round) and its counts. */
+export interface TestCell {
+  school?: string;
+  period?: string;
+  periodStart?: string;
+  band?: string;
+  subject?: string;
+  visits?: number;
+  counts?: LookForCounts[];
+}
+
+/** A cube made by hand, for the release's rules without a database. */
+export function cubeOf(cells: readonly TestCell[]): Cube {
+  const cube = emptyCube();
+  for (const cell of cells) {
+    const place: CellPlace = {
+      school: cell.school ?? 'school-1',
+      period: cell.period ?? 'r:round-1',
+      periodStart: cell.periodStart ?? '2026-10-01',
+      band: cell.band ?? 'K-2',
+      subject: cell.subject ?? 'Math',
+    };
+    const key = cellKey(place);
+    cube.places.set(key, place);
+    const classrooms = Math.max(0, ...(cell.counts ?? []).map((c) => c.classrooms));
+    cube.visits.set(key, cell.visits ?? classrooms);
+    for (const c of cell.counts ?? []) {
+      const perCell = cube.lookFors.get(c.lookForId) ?? new Map<string, LookForCounts>();
+      perCell.set(key, c);
+      cube.lookFors.set(c.lookForId, perCell);
+    }
+  }
+  return cube;
+}
+
+/** A look-for's counts in one cell, zero where not given. */
+export const countsOf = (lookForId: string, over: Partial<LookForCounts>): LookForCounts => ({
+  ...emptyCounts(lookForId),
+  ...over,
+});

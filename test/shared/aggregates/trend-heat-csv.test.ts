@@ -7,26 +7,44 @@ import { heatMap } from '../../../src/shared/aggregates/heat-map';
 import type { SeenCounts } from '../../../src/shared/aggregates/seen';
 import { lookForTable } from '../../../src/shared/aggregates/table';
 import { trendLines } from '../../../src/shared/aggregates/trend';
-import { numbersIn, walkV1, walkV2 } from './fixtures';
+import { Release } from '../../../src/shared/aggregates/release';
+import { countsOf, cubeOf, numbersIn, walkV1, walkV2 } from './fixtures';
 
 const entries = catalogue([walkV1, walkV2]);
 const sc = (seen: number, notSeen: number, na = 0): SeenCounts => ({ seen, notSeen, na });
-const nested = (o: Record<string, Record<string, SeenCounts>>) =>
-  new Map(Object.entries(o).map(([k, v]) => [k, new Map(Object.entries(v))]));
+const seenCounts = (id: string, c: SeenCounts) =>
+  countsOf(id, { ...c, classrooms: c.seen + c.notSeen + c.na });
+
+/** Trend cells from seen counts per round id, then look-for id, through a release. */
+function trendOf(o: Record<string, Record<string, SeenCounts>>, starts: Record<string, string>) {
+  const cube = cubeOf(
+    Object.entries(o).map(([roundId, byLookFor]) => ({
+      period: `r:${roundId}`,
+      periodStart: starts[roundId],
+      counts: Object.entries(byLookFor).map(([id, c]) => seenCounts(id, c)),
+    })),
+  );
+  const release = new Release(cube, 5);
+  return (lookForId: string, roundId: string) =>
+    release.seen(lookForId, (p) => p.period === `r:${roundId}`);
+}
 
 describe('trend across rounds', () => {
   const rounds = [
     { roundId: 'r2', name: 'Winter', startsOn: '2026-01-10', protocolVersion: 2 },
     { roundId: 'r1', name: 'Fall', startsOn: '2025-10-01', protocolVersion: 1 },
   ];
+  const starts = { r1: '2025-10-01', r2: '2026-01-10' };
   const lines = trendLines(
     entries,
     rounds,
-    nested({
-      r1: { 'peer-talk': sc(2, 8), 'target-posted': sc(3, 1) },
-      r2: { 'peer-talk': sc(6, 4), 'student-choice': sc(5, 5), 'target-posted': sc(5, 5) },
-    }),
-    5,
+    trendOf(
+      {
+        r1: { 'peer-talk': sc(2, 8), 'target-posted': sc(3, 1) },
+        r2: { 'peer-talk': sc(6, 4), 'student-choice': sc(5, 5), 'target-posted': sc(5, 5) },
+      },
+      starts,
+    ),
   );
   const line = (id: string) => lines.find((l) => l.lookForId === id)!;
 
@@ -53,29 +71,55 @@ describe('trend across rounds', () => {
     expect(line('target-posted').change).toBeNull();
   });
 
+  it('hides the next round too when a small round would be the difference of two figures', () => {
+    // Four rooms in r1 and ten in r2 form one block: r2 alone beside r1 + r2 would give r1.
+    expect(line('target-posted').points[1]?.cell).toEqual({
+      suppressed: true,
+      reason: 'fewer than 5 classrooms',
+    });
+  });
+
   it('says "same" when the share did not move', () => {
     const same = trendLines(
       entries,
       rounds,
-      nested({ r1: { 'peer-talk': sc(5, 5) }, r2: { 'peer-talk': sc(3, 3) } }),
-      5,
+      trendOf({ r1: { 'peer-talk': sc(5, 5) }, r2: { 'peer-talk': sc(3, 3) } }, starts),
     );
     expect(same.find((l) => l.lookForId === 'peer-talk')?.change?.direction).toBe('same');
   });
 });
 
 describe('heat map', () => {
-  it('suppresses each cell on its own', () => {
-    const map = heatMap(
-      'gradeBand',
-      entries,
-      ['K-2', '3-5'],
-      nested({ 'peer-talk': { 'K-2': sc(4, 1), '3-5': sc(2, 1) } }),
+  const mapOf = (bands: Record<string, SeenCounts>) => {
+    const release = new Release(
+      cubeOf(
+        Object.entries(bands).map(([band, c]) => ({ band, counts: [seenCounts('peer-talk', c)] })),
+      ),
       5,
     );
+    return heatMap('gradeBand', entries, Object.keys(bands), (lookForId, band) =>
+      release.seen(lookForId, (p) => p.band === band),
+    );
+  };
+  const hiddenCell = { suppressed: true, reason: 'fewer than 5 classrooms' };
+
+  it('hides a small band, and the band it would be subtracted from', () => {
+    const map = mapOf({ 'K-2': sc(4, 1), '3-5': sc(2, 1) });
     const row = map.rows.find((r) => r.lookForId === 'peer-talk')!;
-    expect(row.cells[0]).toMatchObject({ suppressed: false, share: { percentSeen: 80 } });
-    expect(row.cells[1]).toEqual({ suppressed: true, reason: 'fewer than 5 classrooms' });
+    expect(row.cells).toEqual([hiddenCell, hiddenCell]);
+  });
+
+  it('shows the bands that keep the small one hidden', () => {
+    const map = mapOf({ 'K-2': sc(4, 1), '3-5': sc(5, 2), '6-8': sc(2, 1) });
+    const row = map.rows.find((r) => r.lookForId === 'peer-talk')!;
+    // 6-8 (3 rooms) is pooled with the smallest big band (K-2): both hidden, 3-5 shown.
+    expect(row.cells[0]).toEqual(hiddenCell);
+    expect(row.cells[1]).toMatchObject({ suppressed: false, share: { percentSeen: 71.4 } });
+    expect(row.cells[2]).toEqual(hiddenCell);
+  });
+
+  it('keeps the row order of the protocol', () => {
+    const map = mapOf({ 'K-2': sc(4, 1) });
     expect(map.rows.map((r) => r.lookForId)).toEqual([
       'target-posted',
       'peer-talk',
@@ -85,16 +129,21 @@ describe('heat map', () => {
 });
 
 describe('CSV of the aggregate table', () => {
-  const rows = lookForTable(
-    entries,
-    [
-      { ...emptyCounts('target-posted'), classrooms: 5, seen: 4, notSeen: 1 },
-      { ...emptyCounts('peer-talk'), classrooms: 4, seen: 3, notSeen: 1 },
-      { ...emptyCounts('student-choice'), classrooms: 9, seen: 1, notSeen: 2, na: 6 },
-      { ...emptyCounts('engagement'), classrooms: 6, levels: { low: 2, high: 4 } },
-    ],
+  const release = new Release(
+    cubeOf([
+      {
+        counts: [
+          { ...emptyCounts('target-posted'), classrooms: 5, seen: 4, notSeen: 1 },
+          { ...emptyCounts('peer-talk'), classrooms: 4, seen: 3, notSeen: 1 },
+          { ...emptyCounts('student-choice'), classrooms: 9, seen: 1, notSeen: 2, na: 6 },
+          { ...emptyCounts('engagement'), classrooms: 6, levels: { low: 2, high: 4 } },
+        ],
+      },
+    ]),
     5,
   );
+  const rows = lookForTable(entries, (entry) => release.lookFor(entry, () => true));
+  const none = () => ({ suppressed: true as const, reason: 'fewer than 5 classrooms' });
   const parsed = Papa.parse<Record<string, string>>(aggregateCsv(rows, 5), { header: true });
   const row = (id: string) => parsed.data.find((r) => r['Look-for id'] === id)!;
 
@@ -123,10 +172,11 @@ describe('CSV of the aggregate table', () => {
     for (const [, value] of figures) expect(value.replace('fewer than 5', '')).not.toMatch(/\d/);
   });
 
-  it('hides seen, not seen and the share when too few rooms answered other than N/A', () => {
+  it('hides every figure of a look-for when too few rooms answered other than N/A', () => {
+    // Nine rooms, six N/A: the classrooms and N/A counts would give away the three others.
     expect(row('student-choice')).toMatchObject({
-      Classrooms: '9',
-      'N/A': '6',
+      Classrooms: 'suppressed (fewer than 5 classrooms)',
+      'N/A': 'suppressed (fewer than 5 classrooms)',
       Seen: 'suppressed (fewer than 5 classrooms)',
       'Percent seen': 'suppressed (fewer than 5 classrooms)',
     });
@@ -134,13 +184,13 @@ describe('CSV of the aggregate table', () => {
 
   it('neutralises a formula cell that runs on past a line break, and one after a tab', () => {
     for (const text of ['=HYPERLINK("x")\nsecond line', '\t=1+1', '@SUM(A1)']) {
-      const cell = lookForTable([{ ...entries[0]!, text }], [], 5);
+      const cell = lookForTable([{ ...entries[0]!, text }], none);
       expect(aggregateCsv(cell, 5)).toContain(`"'${text.replace(/"/g, '""')}"`);
     }
   });
 
   it('neutralises a cell that a spreadsheet would run as a formula', () => {
-    const formula = lookForTable([{ ...entries[0]!, text: '=HYPERLINK("x")' }], [], 5);
+    const formula = lookForTable([{ ...entries[0]!, text: '=HYPERLINK("x")' }], none);
     expect(aggregateCsv(formula, 5)).toContain(`"'=HYPERLINK(""x"")"`);
   });
 

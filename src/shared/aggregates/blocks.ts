@@ -1,0 +1,195 @@
+/**
+ * Small-group protection that survives arithmetic (docs/privacy.md, "How small
+ * groups are kept hidden").
+ *
+ * The classrooms of a school's protocol are split into the finest groups any view
+ * can ask for: one period (a round, or a month of visits outside rounds), one grade
+ * band, one subject. Those cells are joined into blocks of at least `threshold`
+ * classrooms, the same blocks whatever is asked. A view shows a figure only when
+ * the classrooms it covers are whole blocks, and every figure is the exact sum of
+ * those blocks. Any sum or difference of figures a viewer can get is then a sum of
+ * whole blocks too: no group smaller than a block is ever worked out.
+ */
+
+/** Where a cell of classrooms sits: the finest split a dashboard view can make. */
+export interface CellPlace {
+  school: string;
+  /** A round (`r:<id>`) or, for visits outside any round, a month (`m:YYYY-MM`). */
+  period: string;
+  /** When the period starts (a round's first day, a month's first day): its order in time. */
+  periodStart: string;
+  band: string;
+  subject: string;
+}
+
+export const cellKey = (p: Pick<CellPlace, 'school' | 'period' | 'band' | 'subject'>) =>
+  [p.school, p.period, p.band, p.subject].join('\u0000');
+
+export const isRoundPeriod = (period: string) => period.startsWith('r:');
+
+/** One cell of a measure: how many classrooms a figure about it rests on. */
+export interface WeightedCell {
+  place: CellPlace;
+  weight: number;
+}
+
+export interface Blocks {
+  threshold: number;
+  /** The block of every cell of the measure, by cell key. */
+  blockOf: Map<string, number>;
+  /** Classrooms each block rests on. */
+  weights: number[];
+}
+
+/** Whether a set of cells may be shown, and how many classrooms it rests on if so. */
+export type Verdict = { shown: true; weight: number } | { shown: false };
+
+interface Group {
+  id: string;
+  weight: number;
+  cells: WeightedCell[];
+}
+
+const weightOf = (cells: readonly WeightedCell[]) => cells.reduce((sum, c) => sum + c.weight, 0);
+
+function groupBy(cells: readonly WeightedCell[], keyOf: (p: CellPlace) => string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const cell of cells) {
+    const id = keyOf(cell.place);
+    const group = groups.get(id) ?? { id, weight: 0, cells: [] };
+    group.weight += cell.weight;
+    group.cells.push(cell);
+    groups.set(id, group);
+  }
+  return [...groups.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const join = (groups: readonly Group[]): Group => ({
+  id: groups[0]?.id ?? '',
+  weight: groups.reduce((sum, g) => sum + g.weight, 0),
+  cells: groups.flatMap((g) => g.cells),
+});
+
+const smallestFirst = (a: Group, b: Group) => a.weight - b.weight || a.id.localeCompare(b.id);
+
+/**
+ * Grade bands (or subjects) of one block-to-be: every value big enough stays a
+ * group of its own; the small ones are pooled, and a pool still too small joins
+ * the smallest big group.
+ */
+export function poolSmall(groups: readonly Group[], threshold: number): Group[] {
+  const big = groups.filter((g) => g.weight >= threshold);
+  const small = groups.filter((g) => g.weight < threshold);
+  if (small.length === 0) return [...big];
+  const pool = join(small);
+  if (pool.weight >= threshold || big.length === 0) return [...big, pool];
+  const [smallest, ...others] = [...big].sort(smallestFirst);
+  return [...others, join([smallest!, pool])];
+}
+
+/**
+ * Periods in time order, each too small one joined with the next (the last with
+ * the one before), so that a date range keeps as many whole blocks as it can.
+ */
+export function joinAdjacent(groups: readonly Group[], threshold: number): Group[] {
+  const joined: Group[] = [];
+  let open: Group[] = [];
+  for (const group of groups) {
+    open.push(group);
+    if (weightOf(open.flatMap((g) => g.cells)) >= threshold) {
+      joined.push(join(open));
+      open = [];
+    }
+  }
+  if (open.length > 0) {
+    const last = joined.pop();
+    joined.push(join(last ? [last, ...open] : open));
+  }
+  return joined;
+}
+
+/**
+ * The periods of one school, grouped: rounds with rounds and months with months,
+ * each in time order. A kind of period too small as a whole joins the smallest
+ * group of the other kind.
+ */
+function periodGroups(cells: readonly WeightedCell[], threshold: number): Group[] {
+  const starts = new Map(cells.map((c) => [c.place.period, c.place.periodStart]));
+  const byTime = (a: Group, b: Group) =>
+    (starts.get(a.id) ?? '').localeCompare(starts.get(b.id) ?? '') || a.id.localeCompare(b.id);
+  const periods = groupBy(cells, (p) => p.period).sort(byTime);
+  const rounds = joinAdjacent(
+    periods.filter((p) => isRoundPeriod(p.id)),
+    threshold,
+  );
+  const months = joinAdjacent(
+    periods.filter((p) => !isRoundPeriod(p.id)),
+    threshold,
+  );
+  const tooSmall = (kind: Group[]) => kind.length === 1 && kind[0]!.weight < threshold;
+  for (const [kind, other] of [
+    [rounds, months],
+    [months, rounds],
+  ] as const) {
+    if (tooSmall(kind) && other.length > 0) {
+      const [smallest] = [...other].sort(smallestFirst);
+      other.splice(other.indexOf(smallest!), 1, join([smallest!, kind[0]!]));
+      kind.length = 0;
+    }
+  }
+  return [...rounds, ...months];
+}
+
+/**
+ * The blocks of one measure: per school, periods first (so a round stays whole
+ * whenever it can), then grade bands within them, then subjects within those.
+ * Only a school with fewer classrooms than the threshold in all has a block below
+ * it, and such a block is never shown.
+ */
+export function partition(cells: readonly WeightedCell[], threshold: number): Blocks {
+  const blocks: Blocks = { threshold, blockOf: new Map(), weights: [] };
+  for (const school of groupBy(cells, (p) => p.school)) {
+    for (const period of periodGroups(school.cells, threshold)) {
+      for (const band of poolSmall(
+        groupBy(period.cells, (p) => p.band),
+        threshold,
+      )) {
+        for (const block of poolSmall(
+          groupBy(band.cells, (p) => p.subject),
+          threshold,
+        )) {
+          const index = blocks.weights.length;
+          blocks.weights.push(block.weight);
+          for (const cell of block.cells) blocks.blockOf.set(cellKey(cell.place), index);
+        }
+      }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Whether the cells a view covers are whole blocks, none below the threshold.
+ * `places` are every cell of the measure; `inView` says which the view covers.
+ */
+export function judge(
+  blocks: Blocks,
+  places: Iterable<CellPlace>,
+  inView: (p: CellPlace) => boolean,
+): Verdict {
+  const inside = new Set<number>();
+  const outside = new Set<number>();
+  for (const place of places) {
+    const block = blocks.blockOf.get(cellKey(place));
+    if (block === undefined) continue;
+    (inView(place) ? inside : outside).add(block);
+  }
+  let weight = 0;
+  for (const block of inside) {
+    if (outside.has(block)) return { shown: false };
+    const w = blocks.weights[block]!;
+    if (w < blocks.threshold) return { shown: false };
+    weight += w;
+  }
+  return weight >= blocks.threshold ? { shown: true, weight } : { shown: false };
+}

@@ -1,0 +1,169 @@
+import { judge, partition, type Blocks, type CellPlace, type Verdict } from './blocks';
+import type { CatalogueEntry, LookForGroup } from './catalogue';
+import { emptyCounts, type LookForCounts } from './counts';
+import { groupRow, type GroupCounts, type GroupRow } from './groups';
+import { seenFigure, type SeenCounts, type SeenFigure } from './seen';
+import { suppressed, type Cell } from './suppression';
+import { figureOf, type Figure } from './table';
+
+/**
+ * Everything the database counted for one protocol's classrooms, per cell (one
+ * school, period, grade band and subject): the only numbers any view is made from.
+ */
+export interface Cube {
+  places: Map<string, CellPlace>;
+  /** Classrooms visited per cell key. */
+  visits: Map<string, number>;
+  /** Per look-for id, then cell key. */
+  lookFors: Map<string, Map<string, LookForCounts>>;
+  /** Per group key (see groupKey), then cell key: answers pooled, classrooms distinct. */
+  groups: Map<string, Map<string, GroupCounts>>;
+}
+
+/** Sections and tags may share an id; their kind keeps them apart. */
+export const groupKey = (g: Pick<LookForGroup, 'kind' | 'id'>) => `${g.kind}:${g.id}`;
+
+export const emptyCube = (): Cube => ({
+  places: new Map(),
+  visits: new Map(),
+  lookFors: new Map(),
+  groups: new Map(),
+});
+
+/** Which cells a view covers. */
+export type View = (p: CellPlace) => boolean;
+
+/** Classrooms a look-for figure rests on: those that answered it other than N/A. */
+export const restsOn = (c: LookForCounts) => c.classrooms - c.na;
+
+function add(sum: LookForCounts, c: LookForCounts): LookForCounts {
+  const levels = { ...sum.levels };
+  for (const [id, n] of Object.entries(c.levels)) levels[id] = (levels[id] ?? 0) + n;
+  return {
+    lookForId: sum.lookForId,
+    classrooms: sum.classrooms + c.classrooms,
+    seen: sum.seen + c.seen,
+    notSeen: sum.notSeen + c.notSeen,
+    na: sum.na + c.na,
+    quotes: sum.quotes + c.quotes,
+    tallyCount: sum.tallyCount + c.tallyCount,
+    tallySum: sum.tallySum + c.tallySum,
+    tallySumOfSquares: sum.tallySumOfSquares + c.tallySumOfSquares,
+    levels,
+  };
+}
+
+const hidden = (threshold: number) => suppressed(threshold);
+
+/**
+ * The figures a viewer may get from a cube. Each measure (classrooms visited, each
+ * look-for) has its own blocks, made once from the whole cube; a figure shows only
+ * for a view made of whole blocks of its measure, and is then the exact sum.
+ */
+export class Release {
+  private readonly blocks = new Map<string, Blocks>();
+
+  constructor(
+    private readonly cube: Cube,
+    readonly threshold: number,
+  ) {}
+
+  private blocksOf(measure: string, weights: Map<string, number>): Blocks {
+    let blocks = this.blocks.get(measure);
+    if (!blocks) {
+      const cells = [...weights].map(([key, weight]) => ({
+        place: this.cube.places.get(key)!,
+        weight,
+      }));
+      blocks = partition(cells, this.threshold);
+      this.blocks.set(measure, blocks);
+    }
+    return blocks;
+  }
+
+  private judgeVisits(view: View): Verdict {
+    const blocks = this.blocksOf('visits', this.cube.visits);
+    return judge(blocks, this.placesOf(this.cube.visits), view);
+  }
+
+  private judgeLookFor(lookForId: string, view: View): Verdict {
+    const cells = this.cube.lookFors.get(lookForId) ?? new Map<string, LookForCounts>();
+    const weights = new Map([...cells].map(([key, c]) => [key, restsOn(c)]));
+    return judge(this.blocksOf(`look-for:${lookForId}`, weights), this.placesOf(cells), view);
+  }
+
+  private *placesOf(cells: Map<string, unknown>): Iterable<CellPlace> {
+    for (const key of cells.keys()) yield this.cube.places.get(key)!;
+  }
+
+  private sum(lookForId: string, view: View): LookForCounts {
+    let total = emptyCounts(lookForId);
+    for (const [key, c] of this.cube.lookFors.get(lookForId) ?? []) {
+      if (view(this.cube.places.get(key)!)) total = add(total, c);
+    }
+    return total;
+  }
+
+  /** Classrooms visited in the view, when the view is whole blocks of visits. */
+  visited(view: View): Cell<{ count: number }> {
+    const verdict = this.judgeVisits(view);
+    return verdict.shown ? { suppressed: false, count: verdict.weight } : hidden(this.threshold);
+  }
+
+  /** Whether anything was visited in the view at all (a column exists), shown or not. */
+  hasVisits(view: View): boolean {
+    for (const key of this.cube.visits.keys()) if (view(this.cube.places.get(key)!)) return true;
+    return false;
+  }
+
+  /** Whether the view may show evidence: whole blocks of visits. */
+  mayShowEvidence(view: View): boolean {
+    return this.judgeVisits(view).shown;
+  }
+
+  /** Whether a look-for's own figures (its quotes among them) may show for the view. */
+  mayShowLookFor(lookForId: string, view: View): boolean {
+    return this.judgeLookFor(lookForId, view).shown;
+  }
+
+  /** One look-for's figure for the view, or a cell with the reason and no number. */
+  lookFor(entry: CatalogueEntry, view: View): Cell<Figure> {
+    if (!this.judgeLookFor(entry.lookForId, view).shown) return hidden(this.threshold);
+    return {
+      suppressed: false,
+      ...figureOf(entry, this.sum(entry.lookForId, view), this.threshold),
+    };
+  }
+
+  /** Percent seen of one seen look-for for the view (heat maps, trends, districts). */
+  seen(lookForId: string, view: View): Cell<SeenFigure> {
+    if (!this.judgeLookFor(lookForId, view).shown) return hidden(this.threshold);
+    const c = this.sum(lookForId, view);
+    const counts: SeenCounts = { seen: c.seen, notSeen: c.notSeen, na: c.na };
+    return { suppressed: false, ...seenFigure(counts, this.threshold) };
+  }
+
+  /**
+   * A section or tag, pooled. It shows only when the view is whole blocks of visits
+   * (for its classroom count) and of every look-for in it (for the pooled answers).
+   */
+  group(group: LookForGroup, view: View): GroupRow {
+    const shown =
+      this.judgeVisits(view).shown &&
+      group.lookForIds.every(
+        (id) => !this.cube.lookFors.has(id) || this.judgeLookFor(id, view).shown,
+      );
+    const counts: GroupCounts = { classrooms: 0, seen: 0, notSeen: 0, na: 0 };
+    if (shown) {
+      for (const [key, c] of this.cube.groups.get(groupKey(group)) ?? []) {
+        if (!view(this.cube.places.get(key)!)) continue;
+        counts.classrooms += c.classrooms;
+        counts.seen += c.seen;
+        counts.notSeen += c.notSeen;
+        counts.na += c.na;
+      }
+    }
+    // A refused view reaches groupRow with no classrooms, so it is suppressed there.
+    return groupRow(group, counts, this.threshold);
+  }
+}
