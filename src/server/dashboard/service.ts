@@ -172,8 +172,8 @@ export async function evidence(
   const scope = summaryScope(resolved, cube);
   const release = new Release(cube, threshold);
   const view = viewOf(scope);
-  if (!release.mayShowEvidence(view))
-    return { suppressed: true, reason: `fewer than ${threshold} classrooms` };
+  const refusal = release.evidenceRefusal(view);
+  if (refusal) return refusal;
   const entries = await entriesFor(db, scope, resolved.versions);
   const quotes = [];
   for (const entry of entries.filter((e) => e.kind === 'quote')) {

@@ -39,10 +39,16 @@ export interface Blocks {
   blockOf: Map<string, number>;
   /** Classrooms each block rests on. */
   weights: number[];
+  /** Classrooms each cell rests on, by cell key. */
+  cellWeights: Map<string, number>;
 }
 
-/** Whether a set of cells may be shown, and how many classrooms it rests on if so. */
-export type Verdict = { shown: true; weight: number } | { shown: false };
+/**
+ * Whether a set of cells may be shown, and how many classrooms it rests on if so.
+ * A hidden set is `small` when it rests on fewer classrooms than the threshold
+ * itself; otherwise it is hidden to keep a smaller group from being worked out.
+ */
+export type Verdict = { shown: true; weight: number } | { shown: false; small: boolean };
 
 interface Group {
   id: string;
@@ -147,7 +153,8 @@ function periodGroups(cells: readonly WeightedCell[], threshold: number): Group[
  * it, and such a block is never shown.
  */
 export function partition(cells: readonly WeightedCell[], threshold: number): Blocks {
-  const blocks: Blocks = { threshold, blockOf: new Map(), weights: [] };
+  const blocks: Blocks = { threshold, blockOf: new Map(), weights: [], cellWeights: new Map() };
+  for (const cell of cells) blocks.cellWeights.set(cellKey(cell.place), cell.weight);
   for (const school of groupBy(cells, (p) => p.school)) {
     for (const period of periodGroups(school.cells, threshold)) {
       for (const band of poolSmall(
@@ -179,17 +186,21 @@ export function judge(
 ): Verdict {
   const inside = new Set<number>();
   const outside = new Set<number>();
+  let own = 0;
   for (const place of places) {
-    const block = blocks.blockOf.get(cellKey(place));
+    const key = cellKey(place);
+    const block = blocks.blockOf.get(key);
     if (block === undefined) continue;
-    (inView(place) ? inside : outside).add(block);
+    if (inView(place)) {
+      inside.add(block);
+      own += blocks.cellWeights.get(key) ?? 0;
+    } else outside.add(block);
   }
-  let weight = 0;
+  const small = own < blocks.threshold;
   for (const block of inside) {
-    if (outside.has(block)) return { shown: false };
-    const w = blocks.weights[block]!;
-    if (w < blocks.threshold) return { shown: false };
-    weight += w;
+    if (outside.has(block) || blocks.weights[block]! < blocks.threshold) {
+      return { shown: false, small };
+    }
   }
-  return weight >= blocks.threshold ? { shown: true, weight } : { shown: false };
+  return small ? { shown: false, small } : { shown: true, weight: own };
 }

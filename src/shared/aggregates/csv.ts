@@ -46,8 +46,9 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
     };
     const f = row.figure;
     if (f.suppressed) {
-      const all = Object.fromEntries(Object.keys(blank).map((k) => [k, hidden]));
-      return { ...base, ...blank, ...all, Classrooms: hidden };
+      const why = `suppressed (${f.reason})`;
+      const all = Object.fromEntries(Object.keys(blank).map((k) => [k, why]));
+      return { ...base, ...blank, ...all, Classrooms: why };
     }
     const cells: CsvRow = { ...base, ...blank, Classrooms: text(f.classrooms) };
     if (f.kind === 'seen') {

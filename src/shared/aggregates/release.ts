@@ -3,7 +3,7 @@ import type { CatalogueEntry, LookForGroup } from './catalogue';
 import { emptyCounts, type LookForCounts } from './counts';
 import { groupRow, type GroupCounts, type GroupRow } from './groups';
 import { seenFigure, type SeenCounts, type SeenFigure } from './seen';
-import { suppressed, type Cell } from './suppression';
+import { protecting, suppressed, type Cell, type Suppressed } from './suppression';
 import { figureOf, type Figure } from './table';
 
 /**
@@ -53,7 +53,8 @@ function add(sum: LookForCounts, c: LookForCounts): LookForCounts {
   };
 }
 
-const hidden = (threshold: number) => suppressed(threshold);
+const hidden = (verdict: Verdict, threshold: number) =>
+  !verdict.shown && !verdict.small ? protecting() : suppressed(threshold);
 
 /**
  * The figures a viewer may get from a cube. Each measure (classrooms visited, each
@@ -107,7 +108,9 @@ export class Release {
   /** Classrooms visited in the view, when the view is whole blocks of visits. */
   visited(view: View): Cell<{ count: number }> {
     const verdict = this.judgeVisits(view);
-    return verdict.shown ? { suppressed: false, count: verdict.weight } : hidden(this.threshold);
+    return verdict.shown
+      ? { suppressed: false, count: verdict.weight }
+      : hidden(verdict, this.threshold);
   }
 
   /** Whether anything was visited in the view at all (a column exists), shown or not. */
@@ -116,9 +119,10 @@ export class Release {
     return false;
   }
 
-  /** Whether the view may show evidence: whole blocks of visits. */
-  mayShowEvidence(view: View): boolean {
-    return this.judgeVisits(view).shown;
+  /** Null when the view may show evidence (whole blocks of visits), else why not. */
+  evidenceRefusal(view: View): Suppressed | null {
+    const verdict = this.judgeVisits(view);
+    return verdict.shown ? null : hidden(verdict, this.threshold);
   }
 
   /** Whether a look-for's own figures (its quotes among them) may show for the view. */
@@ -128,7 +132,8 @@ export class Release {
 
   /** One look-for's figure for the view, or a cell with the reason and no number. */
   lookFor(entry: CatalogueEntry, view: View): Cell<Figure> {
-    if (!this.judgeLookFor(entry.lookForId, view).shown) return hidden(this.threshold);
+    const verdict = this.judgeLookFor(entry.lookForId, view);
+    if (!verdict.shown) return hidden(verdict, this.threshold);
     return {
       suppressed: false,
       ...figureOf(entry, this.sum(entry.lookForId, view), this.threshold),
@@ -137,7 +142,8 @@ export class Release {
 
   /** Percent seen of one seen look-for for the view (heat maps, trends, districts). */
   seen(lookForId: string, view: View): Cell<SeenFigure> {
-    if (!this.judgeLookFor(lookForId, view).shown) return hidden(this.threshold);
+    const verdict = this.judgeLookFor(lookForId, view);
+    if (!verdict.shown) return hidden(verdict, this.threshold);
     const c = this.sum(lookForId, view);
     const counts: SeenCounts = { seen: c.seen, notSeen: c.notSeen, na: c.na };
     return { suppressed: false, ...seenFigure(counts, this.threshold) };
@@ -148,22 +154,27 @@ export class Release {
    * (for its classroom count) and of every look-for in it (for the pooled answers).
    */
   group(group: LookForGroup, view: View): GroupRow {
-    const shown =
-      this.judgeVisits(view).shown &&
-      group.lookForIds.every(
-        (id) => !this.cube.lookFors.has(id) || this.judgeLookFor(id, view).shown,
-      );
+    const verdicts = [
+      this.judgeVisits(view),
+      ...group.lookForIds
+        .filter((id) => this.cube.lookFors.has(id))
+        .map((id) => this.judgeLookFor(id, view)),
+    ];
+    const refused = verdicts.find((v) => !v.shown);
     const counts: GroupCounts = { classrooms: 0, seen: 0, notSeen: 0, na: 0 };
-    if (shown) {
-      for (const [key, c] of this.cube.groups.get(groupKey(group)) ?? []) {
-        if (!view(this.cube.places.get(key)!)) continue;
-        counts.classrooms += c.classrooms;
-        counts.seen += c.seen;
-        counts.notSeen += c.notSeen;
-        counts.na += c.na;
-      }
+    if (refused) {
+      return {
+        ...groupRow(group, counts, this.threshold),
+        figure: hidden(refused, this.threshold),
+      };
     }
-    // A refused view reaches groupRow with no classrooms, so it is suppressed there.
+    for (const [key, c] of this.cube.groups.get(groupKey(group)) ?? []) {
+      if (!view(this.cube.places.get(key)!)) continue;
+      counts.classrooms += c.classrooms;
+      counts.seen += c.seen;
+      counts.notSeen += c.notSeen;
+      counts.na += c.na;
+    }
     return groupRow(group, counts, this.threshold);
   }
 }

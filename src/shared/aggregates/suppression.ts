@@ -18,6 +18,12 @@ export function suppressed(threshold: number): Suppressed {
   return { suppressed: true, reason: suppressionReason(threshold) };
 }
 
+/** Why a figure about enough classrooms is hidden all the same. */
+export const protectionReason = 'hidden so that a smaller group cannot be worked out';
+
+/** A figure hidden because showing it beside others would give a small group away. */
+export const protecting = (): Suppressed => ({ suppressed: true, reason: protectionReason });
+
 /**
  * Shows `make()` only when the figure rests on at least `threshold` classrooms;
  * exactly at the threshold shows. The figure is not even computed otherwise.

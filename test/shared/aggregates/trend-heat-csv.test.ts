@@ -12,6 +12,10 @@ import { countsOf, cubeOf, numbersIn, walkV1, walkV2 } from './fixtures';
 
 const entries = catalogue([walkV1, walkV2]);
 const sc = (seen: number, notSeen: number, na = 0): SeenCounts => ({ seen, notSeen, na });
+const protecting = {
+  suppressed: true,
+  reason: 'hidden so that a smaller group cannot be worked out',
+};
 const seenCounts = (id: string, c: SeenCounts) =>
   countsOf(id, { ...c, classrooms: c.seen + c.notSeen + c.na });
 
@@ -73,10 +77,7 @@ describe('trend across rounds', () => {
 
   it('hides the next round too when a small round would be the difference of two figures', () => {
     // Four rooms in r1 and ten in r2 form one block: r2 alone beside r1 + r2 would give r1.
-    expect(line('target-posted').points[1]?.cell).toEqual({
-      suppressed: true,
-      reason: 'fewer than 5 classrooms',
-    });
+    expect(line('target-posted').points[1]?.cell).toEqual(protecting);
   });
 
   it('says "same" when the share did not move', () => {
@@ -106,14 +107,14 @@ describe('heat map', () => {
   it('hides a small band, and the band it would be subtracted from', () => {
     const map = mapOf({ 'K-2': sc(4, 1), '3-5': sc(2, 1) });
     const row = map.rows.find((r) => r.lookForId === 'peer-talk')!;
-    expect(row.cells).toEqual([hiddenCell, hiddenCell]);
+    expect(row.cells).toEqual([protecting, hiddenCell]);
   });
 
   it('shows the bands that keep the small one hidden', () => {
     const map = mapOf({ 'K-2': sc(4, 1), '3-5': sc(5, 2), '6-8': sc(2, 1) });
     const row = map.rows.find((r) => r.lookForId === 'peer-talk')!;
     // 6-8 (3 rooms) is pooled with the smallest big band (K-2): both hidden, 3-5 shown.
-    expect(row.cells[0]).toEqual(hiddenCell);
+    expect(row.cells[0]).toEqual(protecting);
     expect(row.cells[1]).toMatchObject({ suppressed: false, share: { percentSeen: 71.4 } });
     expect(row.cells[2]).toEqual(hiddenCell);
   });

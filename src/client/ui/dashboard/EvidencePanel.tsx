@@ -1,5 +1,5 @@
 import type { Evidence } from '../../../shared/dashboard';
-import { hiddenLabel } from './format';
+import { hiddenText } from './format';
 
 /** How many notes the one-page print keeps; the screen shows them all. */
 const PRINTED_NOTES = 10;
@@ -19,7 +19,8 @@ export function EvidencePanel({
         <p class="muted">Loading…</p>
       ) : evidence.suppressed ? (
         <p class="suppressed">
-          {hiddenLabel(threshold)} in this view: notes stay hidden so none can be traced to a room.
+          {hiddenText(evidence, threshold)} in this view: notes stay hidden so none can be traced to
+          a room.
         </p>
       ) : evidence.notes.length === 0 ? (
         <p class="muted">No notes in this view.</p>

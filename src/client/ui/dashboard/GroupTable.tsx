@@ -1,5 +1,5 @@
 import type { GroupRow } from '../../../shared/aggregates/groups';
-import { hiddenLabel, shareText } from './format';
+import { hiddenText, shareText } from './format';
 
 /** Sections and tags (Profile of the Graduate traits, strategic areas), answers pooled. */
 export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshold: number }) {
@@ -20,7 +20,7 @@ export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshol
             <th scope="row">
               {g.label} <span class="results-section">{g.kind === 'tag' ? 'tag' : 'section'}</span>
             </th>
-            <td>{g.figure.suppressed ? hiddenLabel(threshold) : g.figure.classrooms}</td>
+            <td>{g.figure.suppressed ? hiddenText(g.figure, threshold) : g.figure.classrooms}</td>
             <td>{shareText(g.figure, threshold)}</td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import type { HeatMap } from '../../../shared/aggregates/heat-map';
-import { heatColour, hiddenLabel, shareText, shareValue } from './format';
+import { heatColour, hiddenText, shareText, shareValue } from './format';
 
 const headings = { gradeBand: 'grade band', subject: 'subject', school: 'school' } as const;
 
@@ -33,7 +33,7 @@ export function HeatMapTable(props: {
                 key={map.columns[i]}
                 style={heatColour(shareValue(cell))}
                 class={cell.suppressed ? 'suppressed' : undefined}
-                title={cell.suppressed ? `${hiddenLabel(threshold)}: ${cell.reason}` : undefined}
+                title={cell.suppressed ? hiddenText(cell, threshold) : undefined}
               >
                 {shareText(cell, threshold)}
                 {!cell.suppressed && <span class="heat-n"> ({cell.classrooms})</span>}

@@ -1,6 +1,6 @@
 import type { LookForRow } from '../../../shared/aggregates/table';
 import type { QuoteList } from '../../../shared/dashboard';
-import { hiddenLabel, shareText } from './format';
+import { hiddenText, shareText } from './format';
 
 function Details({ row }: { row: LookForRow }) {
   const f = row.figure;
@@ -57,7 +57,7 @@ export function LookForTable(props: {
                 {row.text}
                 <span class="results-section">{row.sectionTitle}</span>
               </th>
-              <td>{f.suppressed ? hiddenLabel(threshold) : f.classrooms}</td>
+              <td>{f.suppressed ? hiddenText(f, threshold) : f.classrooms}</td>
               <td class="results-share">{shareText(f, threshold)}</td>
               <td>{!f.suppressed && f.kind === 'seen' ? f.na : ''}</td>
               <td>

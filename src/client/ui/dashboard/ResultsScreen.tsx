@@ -7,7 +7,7 @@ import type {
   Trend,
 } from '../../../shared/dashboard';
 import { EvidencePanel } from './EvidencePanel';
-import { formatAsOf, hiddenLabel } from './format';
+import { formatAsOf, hiddenText } from './format';
 import { GroupTable } from './GroupTable';
 import { HeatMapTable } from './HeatMapTable';
 import { LookForTable } from './LookForTable';
@@ -16,6 +16,12 @@ import { ScopePicker } from './ScopePicker';
 import { SeenChart } from './SeenChart';
 import { TrendTable } from './TrendTable';
 import { useResults } from './use-results';
+
+/** A range as read: whole months (older cached answers carry only the asked dates). */
+const rangeLabel = (scope: Summary['scope']) => {
+  const covers = scope.covers as Summary['scope']['covers'] | undefined;
+  return covers ? `${covers.from} to ${covers.to} (whole months)` : `${scope.from} to ${scope.to}`;
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -83,7 +89,9 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
       <h2 id="results-title">Results</h2>
       <p class="muted no-print">
         Share of visited classrooms where each look-for was seen. No figure is about one teacher:
-        anything resting on fewer than {threshold} classrooms is hidden.
+        anything resting on fewer than {threshold} classrooms is hidden, and so is any figure that
+        would give such a group away by subtraction from another. Date ranges are read in whole
+        months.
       </p>
       <ScopePicker options={opts} scope={scope} onChange={setScope} />
       {summary?.ok && summary.cached && (
@@ -96,8 +104,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
           <div class="results-main">
             <header class="results-head">
               <h3>
-                {shown.scope.schoolName} ·{' '}
-                {shown.scope.round?.name ?? `${shown.scope.from} to ${shown.scope.to}`}
+                {shown.scope.schoolName} · {shown.scope.round?.name ?? rangeLabel(shown.scope)}
               </h3>
               <p>
                 {shown.scope.protocolName}
@@ -105,7 +112,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                 {shown.scope.subject ? ` · ${shown.scope.subject}` : ''} ·{' '}
                 <strong>
                   {shown.classrooms.suppressed
-                    ? hiddenLabel(threshold)
+                    ? hiddenText(shown.classrooms, threshold)
                     : `${shown.classrooms.count} classrooms visited`}
                 </strong>
                 {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}

@@ -1,5 +1,5 @@
 import type { Trend } from '../../../shared/dashboard';
-import { hiddenLabel, shareText } from './format';
+import { shareText } from './format';
 
 const arrows = { up: '▲ up', down: '▼ down', same: '= same' } as const;
 
@@ -32,9 +32,7 @@ export function TrendTable({ trend }: { trend: Trend }) {
               if (!cell || 'absent' in cell) return <td key={r.roundId}>Not asked</td>;
               return (
                 <td key={r.roundId} class={cell.suppressed ? 'suppressed' : undefined}>
-                  {cell.suppressed
-                    ? hiddenLabel(trend.threshold)
-                    : shareText(cell, trend.threshold)}
+                  {shareText(cell, trend.threshold)}
                 </td>
               );
             })}

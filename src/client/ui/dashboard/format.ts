@@ -1,12 +1,16 @@
-import type { Cell } from '../../../shared/aggregates/suppression';
+import type { Cell, Suppressed } from '../../../shared/aggregates/suppression';
 import type { SeenFigure } from '../../../shared/aggregates/seen';
 import type { Figure } from '../../../shared/aggregates/table';
 
 export const hiddenLabel = (threshold: number) => `Fewer than ${threshold} classrooms`;
 
+/** Why a cell is hidden, as the server says (older answers carry no reason). */
+export const hiddenText = (cell: Suppressed, threshold: number) =>
+  cell.reason ? cell.reason.charAt(0).toUpperCase() + cell.reason.slice(1) : hiddenLabel(threshold);
+
 /** Percent seen as words for a table cell; suppressed cells never carry a number. */
 export function shareText(cell: Cell<Figure | SeenFigure>, threshold: number): string {
-  if (cell.suppressed) return hiddenLabel(threshold);
+  if (cell.suppressed) return hiddenText(cell, threshold);
   if (cell.kind !== 'seen') return '';
   if (cell.share.suppressed) return hiddenLabel(threshold);
   if (cell.share.allNa) return 'All N/A';
