@@ -21,6 +21,7 @@ import {
 } from './repository';
 import type { FactScope } from './scope';
 import type { ResolvedScope } from './scopes';
+import { leaderPicks, staffEvidence } from './staff-evidence';
 
 const MAX_NOTES = 100;
 const MAX_QUOTES = 50;
@@ -127,18 +128,22 @@ export async function district(
 /**
  * Notes and quotes of the visits in scope, shown only when the scope itself rests
  * on enough classrooms, sorted by their text so order says nothing about when or
- * where, and with nothing attached but the look-for a quote answers.
+ * where, and with nothing attached but the look-for a quote answers. Leaders of the
+ * school read them all, with the round's picks for staff; anyone else reads only
+ * those picks.
  */
 export async function evidence(
   db: Queryable,
   resolved: ResolvedScope,
   threshold: number,
+  leader: boolean,
 ): Promise<Evidence> {
   const { scope } = resolved;
   const visited = await classroomsVisited(db, scope);
   if (visited < threshold)
     return { suppressed: true, reason: `fewer than ${threshold} classrooms` };
   const entries = await entriesFor(db, scope, resolved.versions);
+  if (!leader) return staffEvidence(db, scope.roundId, entries);
   const quotes = [];
   for (const entry of entries.filter((e) => e.kind === 'quote')) {
     quotes.push({
@@ -147,5 +152,11 @@ export async function evidence(
       quotes: await quotesInScope(db, scope, entry.lookForId, MAX_QUOTES),
     });
   }
-  return { suppressed: false, notes: await notesInScope(db, scope, MAX_NOTES), quotes };
+  return {
+    suppressed: false,
+    staffView: false,
+    notes: await notesInScope(db, scope, MAX_NOTES),
+    quotes,
+    picks: await leaderPicks(db, scope.roundId),
+  };
 }
