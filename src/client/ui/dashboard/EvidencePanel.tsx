@@ -1,47 +1,141 @@
+import { useState } from 'preact/hooks';
 import type { Evidence } from '../../../shared/dashboard';
 import { hiddenLabel } from './format';
+import { ShareEditor, SharedWithStaff } from './ShareWithStaff';
 
 /** How many notes the one-page print keeps; the screen shows them all. */
 const PRINTED_NOTES = 10;
 
-/** Low-inference notes from the visits in scope: what was seen, beside the numbers. */
+type Shown = Exclude<Evidence, { suppressed: true }>;
+type LeaderView = Extract<Shown, { staffView: false }>;
+
+/**
+ * Low-inference notes beside the numbers. Leaders read every note of the view and
+ * choose (and may trim) what staff read of a round; everyone else reads only that.
+ */
 export function EvidencePanel({
   evidence,
   threshold,
+  roundId,
+  onChanged,
 }: {
   evidence: Evidence | null;
   threshold: number;
+  /** The round in view, if any: staff evidence is shared round by round. */
+  roundId: string | null;
+  onChanged: () => void;
 }) {
+  const staff = evidence !== null && !evidence.suppressed && evidence.staffView;
   return (
     <aside class="evidence" aria-labelledby="evidence-title">
-      <h3 id="evidence-title">What observers noted</h3>
+      <h3 id="evidence-title">{staff ? 'Evidence your leaders shared' : 'What observers noted'}</h3>
       {evidence === null ? (
         <p class="muted">Loading…</p>
       ) : evidence.suppressed ? (
         <p class="suppressed">
           {hiddenLabel(threshold)} in this view: notes stay hidden so none can be traced to a room.
         </p>
-      ) : evidence.notes.length === 0 ? (
-        <p class="muted">No notes in this view.</p>
+      ) : evidence.staffView ? (
+        <StaffNotes evidence={evidence} />
       ) : (
-        <>
-          <ul>
+        <LeaderNotes evidence={evidence} roundId={roundId} onChanged={onChanged} />
+      )}
+    </aside>
+  );
+}
+
+function PrintedList({ notes }: { notes: readonly string[] }) {
+  return (
+    <>
+      <ul>
+        {notes.map((note, i) => (
+          <li key={i} class={i >= PRINTED_NOTES ? 'screen-only' : undefined}>
+            {note}
+          </li>
+        ))}
+      </ul>
+      {notes.length > PRINTED_NOTES && (
+        <p class="print-only muted small">
+          …and {notes.length - PRINTED_NOTES} more notes in Lookfor.
+        </p>
+      )}
+    </>
+  );
+}
+
+function StaffNotes({ evidence }: { evidence: Extract<Shown, { staffView: true }> }) {
+  return (
+    <>
+      {evidence.roundsOnly ? (
+        <p class="muted">Your leaders share notes round by round: choose a round to read them.</p>
+      ) : evidence.notes.length === 0 ? (
+        <p class="muted">Your leaders have not shared any notes from this round yet.</p>
+      ) : (
+        <PrintedList notes={evidence.notes} />
+      )}
+      <p class="muted small">
+        A principal or coach chose these from the round’s notes, without observer, room or time.
+      </p>
+    </>
+  );
+}
+
+function LeaderNotes({
+  evidence,
+  roundId,
+  onChanged,
+}: {
+  evidence: LeaderView;
+  roundId: string | null;
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState<number | null>(null);
+  return (
+    <>
+      {/* On paper, the summary for a staff meeting carries only what staff may read. */}
+      <div class="screen-only">
+        {evidence.notes.length === 0 ? (
+          <p class="muted">No notes in this view.</p>
+        ) : (
+          <ul class="leader-notes">
             {evidence.notes.map((note, i) => (
-              <li key={i} class={i >= PRINTED_NOTES ? 'screen-only' : undefined}>
-                {note}
+              <li key={`${i}:${note}`}>
+                <span>{note}</span>
+                {roundId && editing !== i && (
+                  <button
+                    type="button"
+                    class="button small"
+                    aria-label={`Share with staff: ${note}`}
+                    onClick={() => setEditing(i)}
+                  >
+                    Share with staff
+                  </button>
+                )}
+                {roundId && editing === i && (
+                  <ShareEditor
+                    note={note}
+                    roundId={roundId}
+                    editorId={`share-note-${i}`}
+                    onDone={(shared) => {
+                      setEditing(null);
+                      if (shared) onChanged();
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ul>
-          {evidence.notes.length > PRINTED_NOTES && (
-            <p class="print-only muted small">
-              …and {evidence.notes.length - PRINTED_NOTES} more notes in Lookfor.
-            </p>
-          )}
-        </>
+        )}
+        <p class="muted small">
+          Notes are shown without observer, room, time, grade or subject, sorted by their text.
+          Staff read only what you share with them.
+        </p>
+      </div>
+      {roundId ? (
+        <SharedWithStaff picks={evidence.picks} onChanged={onChanged} />
+      ) : (
+        <p class="muted small">Choose a round to share notes with staff.</p>
       )}
-      <p class="muted small">
-        Notes are shown without observer, room, time, grade or subject, sorted by their text.
-      </p>
-    </aside>
+    </>
   );
 }

@@ -52,7 +52,12 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
 
   const query = summaryQuery(scope);
   const summary = useResults<Summary>(query ? `/api/dashboard/summary?${query}` : null);
-  const evidence = useResults<Evidence>(query ? `/api/dashboard/evidence?${query}` : null);
+  // Sharing a note with staff, or removing one, re-reads the evidence.
+  const [evidenceVersion, setEvidenceVersion] = useState(0);
+  const evidence = useResults<Evidence>(
+    query ? `/api/dashboard/evidence?${query}` : null,
+    evidenceVersion,
+  );
   const shown = summary?.ok ? summary.value : null;
   const trendPath = shown ? trendQuery(shown.scope.schoolId, shown.scope.protocolId, scope) : null;
   const trend = useResults<Trend>(trendPath ? `/api/dashboard/trend?${trendPath}` : null);
@@ -136,7 +141,12 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
               />
             )}
           </div>
-          <EvidencePanel evidence={evidence?.ok ? evidence.value : null} threshold={threshold} />
+          <EvidencePanel
+            evidence={evidence?.ok ? evidence.value : null}
+            threshold={threshold}
+            roundId={shown.scope.round?.id ?? null}
+            onChanged={() => setEvidenceVersion((v) => v + 1)}
+          />
         </div>
       )}
     </section>
