@@ -35,10 +35,13 @@ export function EvidencePanel({
         <p class="suppressed">
           {hiddenLabel(threshold)} in this view: notes stay hidden so none can be traced to a room.
         </p>
-      ) : evidence.staffView ? (
+      ) : evidence.staffView === true ? (
         <StaffNotes evidence={evidence} />
-      ) : (
+      ) : evidence.staffView === false ? (
         <LeaderNotes evidence={evidence} roundId={roundId} onChanged={onChanged} />
+      ) : (
+        // An answer kept on this device by an older version of the app: show none of it.
+        <p class="muted">Reconnect to read the evidence of this view.</p>
       )}
     </aside>
   );
@@ -80,6 +83,54 @@ function StaffNotes({ evidence }: { evidence: Extract<Shown, { staffView: true }
   );
 }
 
+/** Notes (or one look-for's quotes), each with a way to share it with staff. */
+function ShareableList({
+  items,
+  idPrefix,
+  lookForId,
+  roundId,
+  onChanged,
+}: {
+  items: readonly string[];
+  idPrefix: string;
+  lookForId: string | null;
+  roundId: string | null;
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState<number | null>(null);
+  return (
+    <ul class="leader-notes">
+      {items.map((item, i) => (
+        <li key={`${i}:${item}`}>
+          <span>{lookForId === null ? item : `“${item}”`}</span>
+          {roundId && editing !== i && (
+            <button
+              type="button"
+              class="button small"
+              aria-label={`Share with staff: ${item}`}
+              onClick={() => setEditing(i)}
+            >
+              Share with staff
+            </button>
+          )}
+          {roundId && editing === i && (
+            <ShareEditor
+              note={item}
+              roundId={roundId}
+              lookForId={lookForId}
+              editorId={`${idPrefix}-${i}`}
+              onDone={(shared) => {
+                setEditing(null);
+                if (shared) onChanged();
+              }}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function LeaderNotes({
   evidence,
   roundId,
@@ -89,7 +140,6 @@ function LeaderNotes({
   roundId: string | null;
   onChanged: () => void;
 }) {
-  const [editing, setEditing] = useState<number | null>(null);
   return (
     <>
       {/* On paper, the summary for a staff meeting carries only what staff may read. */}
@@ -97,42 +147,37 @@ function LeaderNotes({
         {evidence.notes.length === 0 ? (
           <p class="muted">No notes in this view.</p>
         ) : (
-          <ul class="leader-notes">
-            {evidence.notes.map((note, i) => (
-              <li key={`${i}:${note}`}>
-                <span>{note}</span>
-                {roundId && editing !== i && (
-                  <button
-                    type="button"
-                    class="button small"
-                    aria-label={`Share with staff: ${note}`}
-                    onClick={() => setEditing(i)}
-                  >
-                    Share with staff
-                  </button>
-                )}
-                {roundId && editing === i && (
-                  <ShareEditor
-                    note={note}
-                    roundId={roundId}
-                    editorId={`share-note-${i}`}
-                    onDone={(shared) => {
-                      setEditing(null);
-                      if (shared) onChanged();
-                    }}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
+          <ShareableList
+            items={evidence.notes}
+            idPrefix="share-note"
+            lookForId={null}
+            roundId={roundId}
+            onChanged={onChanged}
+          />
         )}
+        {evidence.quotes
+          .filter((list) => list.quotes.length > 0)
+          .map((list) => (
+            <details key={list.lookForId} class="quotes">
+              <summary>
+                Student quotes: {list.text} ({list.quotes.length})
+              </summary>
+              <ShareableList
+                items={list.quotes}
+                idPrefix={`share-quote-${list.lookForId}`}
+                lookForId={list.lookForId}
+                roundId={roundId}
+                onChanged={onChanged}
+              />
+            </details>
+          ))}
         <p class="muted small">
           Notes are shown without observer, room, time, grade or subject, sorted by their text.
           Staff read only what you share with them.
         </p>
       </div>
       {roundId ? (
-        <SharedWithStaff picks={evidence.picks} onChanged={onChanged} />
+        <SharedWithStaff picks={evidence.picks ?? []} onChanged={onChanged} />
       ) : (
         <p class="muted small">Choose a round to share notes with staff.</p>
       )}

@@ -129,6 +129,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
               rows={shown.lookFors}
               threshold={threshold}
               quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
+              sharedOnly={evidence?.ok && !evidence.value.suppressed && evidence.value.staffView}
             />
             <GroupTable groups={shown.groups} threshold={threshold} />
             <HeatMapTable map={shown.heatMap} threshold={threshold} />

@@ -10,11 +10,14 @@ import { removeFromStaff, shareWithStaff } from '../../data/staff-evidence';
 export function ShareEditor({
   note,
   roundId,
+  lookForId,
   editorId,
   onDone,
 }: {
   note: string;
   roundId: string;
+  /** Set when the text is a student quote of this look-for; a note otherwise. */
+  lookForId: string | null;
   editorId: string;
   onDone: (shared: boolean) => void;
 }) {
@@ -24,7 +27,11 @@ export function ShareEditor({
   const share = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await shareWithStaff({ roundId, kind: 'note', text });
+    const result = await shareWithStaff(
+      lookForId === null
+        ? { roundId, kind: 'note', text }
+        : { roundId, kind: 'quote', lookForId, text },
+    );
     setBusy(false);
     if (result.ok) onDone(true);
     else setError(result.message);

@@ -96,6 +96,42 @@ describe('the evidence panel', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
   });
 
+  it('lets a leader share a student quote of one look-for', async () => {
+    const fetch = stubFetch(() => Response.json({}, { status: 201 }));
+    const onChanged = renderPanel({
+      ...leaderView,
+      quotes: [
+        {
+          lookForId: 'student-voice',
+          text: 'What students say they are learning',
+          quotes: ['We find patterns in room 14'],
+        },
+      ],
+    });
+    fireEvent.click(screen.getByText('Student quotes: What students say they are learning (1)'));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Share with staff: We find patterns in room 14' }),
+    );
+    fireEvent.input(screen.getByLabelText('Text staff will read'), {
+      target: { value: 'We find patterns' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual({
+      roundId: ROUND,
+      kind: 'quote',
+      lookForId: 'student-voice',
+      text: 'We find patterns',
+    });
+  });
+
+  it('shows none of an answer an older version of the app kept on the device', () => {
+    const kept = { suppressed: false, notes: ['Exit tickets on every desk.'], quotes: [] };
+    renderPanel(kept as unknown as Evidence);
+    expect(screen.queryByText('Exit tickets on every desk.')).toBeNull();
+    expect(screen.getByText('Reconnect to read the evidence of this view.')).toBeTruthy();
+  });
+
   it('offers no sharing for a date range: staff read evidence round by round', () => {
     renderPanel({ ...leaderView, picks: [] }, null);
     expect(screen.queryByRole('button', { name: /Share with staff/ })).toBeNull();
