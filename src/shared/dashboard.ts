@@ -7,6 +7,7 @@ import type { LookForRow } from './aggregates/table';
 import type { TrendLine, TrendRound } from './aggregates/trend';
 import { GradeBand } from './observation';
 import { isoDate } from './rounds';
+import { safeText } from './text-rules';
 
 const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a protocol id' }));
 const Subject = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
@@ -107,8 +108,64 @@ export interface QuoteList {
   quotes: string[];
 }
 
-/** Notes and quotes in scope: text only, no observer, room, time, grade or subject. */
-export type Evidence = Suppressed | { suppressed: false; notes: string[]; quotes: QuoteList[] };
+/** Runs of spaces, tabs and line breaks count as one space when a pick is compared. */
+export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A leader's pick for the staff view of a round: a note, or a student quote of one
+ * look-for, whole or trimmed. The server keeps it only when, after collapsing
+ * whitespace, it is a contiguous part of one note or quote of the round.
+ */
+export const StaffPickRequest = z
+  .object({
+    roundId: z.uuid({ error: 'Not a round id' }),
+    kind: z.enum(['note', 'quote']),
+    lookForId: z.optional(Id),
+    text: z.string({ error: 'The shared text must be text' }).check(
+      z.maxLength(10_000, { error: 'The shared text is at most 10,000 characters' }),
+      safeText('The shared text', true),
+      z.refine((t) => collapseWhitespace(t) !== '', { error: 'The shared text is empty' }),
+    ),
+  })
+  .check(
+    z.refine((p) => (p.kind === 'quote') === (p.lookForId !== undefined), {
+      error: 'A quote names its look-for; a note names none',
+      path: ['lookForId'],
+    }),
+  );
+export type StaffPickRequest = z.infer<typeof StaffPickRequest>;
+
+/** A pick as its round's leaders see it: enough to show and remove it, no picker or time. */
+export interface StaffPick {
+  id: string;
+  kind: 'note' | 'quote';
+  lookForId: string | null;
+  text: string;
+}
+
+/**
+ * Notes and quotes in scope: text only, no observer, room, time, grade or subject.
+ * Leaders (`staffView: false`) read every note and quote of the scope, and the picks
+ * of a round (`picks`, empty for a date range). Everyone else (`staffView: true`)
+ * reads only what a leader picked for the round, sorted by text; for a date range
+ * there are no picks to show and `roundsOnly` says so.
+ */
+export type Evidence =
+  | Suppressed
+  | {
+      suppressed: false;
+      staffView: false;
+      notes: string[];
+      quotes: QuoteList[];
+      picks: StaffPick[];
+    }
+  | {
+      suppressed: false;
+      staffView: true;
+      notes: string[];
+      quotes: QuoteList[];
+      roundsOnly?: true;
+    };
 
 export interface DashboardOptions {
   schools: Array<{ id: string; name: string; shareWithStaff: boolean; mayChangeSharing: boolean }>;

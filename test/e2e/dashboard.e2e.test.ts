@@ -1,8 +1,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
+import {
+  CLIENT,
+  mutation,
+  push,
+  roundOf,
+  smallMainTargets as smallTargets,
+  visits,
+  type Answer,
+} from './support/results-seed';
 import { startServer, type E2eServer } from './support/server';
 
 const screens = 'docs/screens';
@@ -11,109 +20,6 @@ const PRINCIPAL = {
   email: 'pat@lincoln.example',
   password: 'principal secret 1',
 };
-const PROTOCOL = { id: 'blast-empowered-learning', version: 1 };
-type Answer = 'seen' | 'not_seen' | 'na';
-
-/** Every control a finger taps is at least 44 px each way (a radio counts by its label). */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLElement>(
-        'main button, main a.button, main select, main input, main summary',
-      ),
-    ]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => {
-        const tapped = el.matches('[type=radio], [type=checkbox]')
-          ? (el.closest('label') ?? el)
-          : el;
-        return { el, box: tapped.getBoundingClientRect() };
-      })
-      .filter(({ box }) => box.width < 44 || box.height < 44)
-      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
-  );
-}
-
-let seq = 0;
-function mutation(clientId: string, entity: string, data: { id: string }) {
-  seq += 1;
-  return {
-    mutationId: crypto.randomUUID(),
-    clientId,
-    clientSeq: seq,
-    entity,
-    entityId: data.id,
-    op: 'put',
-    baseRev: null,
-    data,
-    deviceTime: new Date().toISOString(),
-  };
-}
-
-function roundOf(schoolId: string, userId: string, name: string, startsOn: string) {
-  return {
-    id: crypto.randomUUID(),
-    schoolId,
-    name,
-    purpose: 'How often do students explain their thinking to a peer?',
-    protocolId: PROTOCOL.id,
-    protocolVersion: PROTOCOL.version,
-    startsOn,
-    endsOn: startsOn,
-    targetMinutes: 5,
-    // The district admin walks as a leader of every school; the team lists staff only.
-    team: [],
-    rooms: Array.from({ length: 10 }, (_, i) => ({
-      id: `r${i + 1}`,
-      room: `Room ${i + 1}`,
-      gradeBand: '3-5',
-      subject: 'Math',
-      assignedTo: null,
-    })),
-    status: 'closed',
-    createdBy: userId,
-    updatedAt: `${startsOn}T07:00:00.000Z`,
-  };
-}
-
-function visits(
-  round: ReturnType<typeof roundOf>,
-  userId: string,
-  answers: Array<Record<string, Answer>>,
-) {
-  return answers.map((responses, i) => ({
-    id: crypto.randomUUID(),
-    protocolId: PROTOCOL.id,
-    protocolVersion: PROTOCOL.version,
-    observerId: userId,
-    schoolId: round.schoolId,
-    school: 'Lincoln Elementary',
-    room: `Room ${i + 1}`,
-    gradeBand: '3-5',
-    subject: 'Math',
-    observer: 'Dana Admin',
-    roundId: round.id,
-    roomId: `r${i + 1}`,
-    startedAt: `${round.startsOn}T09:0${i}:00.000Z`,
-    endedAt: `${round.startsOn}T09:0${i}:50.000Z`,
-    responses,
-    notes: i % 2 === 0 ? `Partners compared strategies at table ${i + 1}.` : '',
-    status: 'complete',
-  }));
-}
-
-const CLIENT = crypto.randomUUID();
-
-async function push(request: APIRequestContext, url: string, mutations: unknown[]) {
-  const res = await request.post(`${url}/api/sync/push`, { data: { clientId: CLIENT, mutations } });
-  expect(res.status(), await res.text()).toBe(200);
-  const body = (await res.json()) as { results: Array<{ status: string }> };
-  expect(
-    body.results.map((r) => r.status),
-    JSON.stringify(body.results),
-  ).toEqual(mutations.map(() => 'applied'));
-}
-
 describe('the results dashboard', () => {
   let server: E2eServer;
   let browser: Browser;

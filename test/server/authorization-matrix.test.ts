@@ -69,6 +69,14 @@ const matrix: readonly Row[] = [
   ['GET /api/dashboard/summary.csv',     'own',      '-',               200,        200,        200,        200,        401],
   ['GET /api/dashboard/summary.csv',     'other',    '-',               403,        403,        403,        200,        401],
   ['GET /api/dashboard/evidence',        'other',    '-',               403,        403,        403,        200,        401],
+  // Evidence: a round's leaders read every note and pick (maybe trim) what staff read;
+  // a teacher reads only the picks ("other's": a note someone else wrote, a pick a coach made).
+  ['GET /api/dashboard/evidence (a note not picked)', 'own', "other's", 'hidden', 'sees', 'sees', 'sees', 401],
+  ['GET /api/dashboard/evidence (a picked, trimmed note)', 'own', "other's", 'sees', 'sees', 'sees', 'sees', 401],
+  ['POST /api/dashboard/staff-evidence', 'own',      'new',             403,        201,        201,        201,        401],
+  ['POST /api/dashboard/staff-evidence', 'other',    'new',             403,        403,        403,        201,        401],
+  ['DELETE /api/dashboard/staff-evidence/:id', 'own', "other's",        403,        200,        200,        200,        401],
+  ['DELETE /api/dashboard/staff-evidence/:id', 'other', "other's",      403,        403,        403,        200,        401],
   ['GET /api/dashboard/trend',           'other',    '-',               403,        403,        403,        200,        401],
   ['GET /api/dashboard/district',        '-',        '-',               403,        403,        403,        200,        401],
   ['PUT /api/dashboard/sharing',         'own',      '-',               403,        403,        200,        200,        401],

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { ownerOnly } from '../../src/server/sync/access/placement';
 import type { PullResponse, RecentResponse, PushResponse } from '../../src/shared/sync';
+import { pickNote, roundWithNotes } from './matrix-evidence';
 import {
   actorFor,
   build,
@@ -133,6 +134,13 @@ async function withSharingOff(a: Attempt, attempt: () => Promise<Outcome>): Prom
   } finally {
     expect((await set(true)).status).toBe(200);
   }
+}
+
+/** Whether the evidence of a round, as the actor reads it, holds a text (or the refusal). */
+async function evidenceHolds(a: Attempt, roundId: string, text: string): Promise<Outcome> {
+  const res = await request(a, 'GET', `/api/dashboard/evidence?roundId=${roundId}`);
+  if (res.status !== 200) return res.status;
+  return (await res.text()).includes(text) ? 'sees' : 'hidden';
 }
 
 const newUserIn = async (w: World, schoolId: string) =>
@@ -308,6 +316,30 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     status(a, 'PUT', `/api/dashboard/sharing/${schoolOf(a.world, a.school)}`, {
       shareWithStaff: true,
     }),
+  'POST /api/dashboard/staff-evidence': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    return status(a, 'POST', '/api/dashboard/staff-evidence', {
+      roundId: round.roundId,
+      kind: 'note',
+      text: round.notes[0]!.slice(0, 12),
+    });
+  },
+  'DELETE /api/dashboard/staff-evidence/:id': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    const pick = await pickNote(a.world, side(a.school), round, round.notes[0]!);
+    // A JSON body, as every state-changing request must be (CSRF), even with nothing in it.
+    return status(a, 'DELETE', `/api/dashboard/staff-evidence/${pick.id}`, {});
+  },
+  'GET /api/dashboard/evidence (a note not picked)': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    await pickNote(a.world, side(a.school), round, round.notes[0]!);
+    return evidenceHolds(a, round.roundId, round.notes[1]!);
+  },
+  'GET /api/dashboard/evidence (a picked, trimmed note)': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    const pick = await pickNote(a.world, side(a.school), round, round.notes[0]!.slice(0, 12));
+    return evidenceHolds(a, round.roundId, pick.text);
+  },
   'GET /api/schools/:id/staff': (a) =>
     status(a, 'GET', `/api/schools/${schoolOf(a.world, a.school)}/staff`),
   'GET /api/visits/coaches': (a) => status(a, 'GET', '/api/visits/coaches'),

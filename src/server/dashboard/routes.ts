@@ -12,6 +12,7 @@ import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
+import { leads } from '../sync/access/actor';
 import { mayChangeSharing, setSharing, sharesWithStaff } from './access';
 import { dashboardOptions } from './options';
 import {
@@ -24,6 +25,7 @@ import {
   type Refusal,
 } from './scopes';
 import { district, evidence, summary, trend } from './service';
+import { staffEvidenceRoutes } from './staff-evidence-routes';
 
 export interface DashboardSettings {
   now: () => Date;
@@ -90,7 +92,8 @@ export function dashboardRoutes(
   routes.get('/evidence', async (c) => {
     const s = await summaryScope(c);
     if (!s.ok) return s.response;
-    return c.json(await evidence(readDb, s.resolved, threshold));
+    const leader = leads(c.get('auth')!, s.resolved.info.schoolId);
+    return c.json(await evidence(readDb, s.resolved, threshold, leader));
   });
 
   routes.get('/trend', async (c) => {
@@ -181,6 +184,8 @@ export function dashboardRoutes(
     });
     return c.json({ schoolId, shareWithStaff: body.value.shareWithStaff });
   });
+
+  routes.route('/staff-evidence', staffEvidenceRoutes(db, settings.now));
 
   return routes;
 }

@@ -18,6 +18,7 @@ import { readCube, readGroups, type Population } from './cube';
 import { notesInScope, quotesInScope, versionsInScope } from './repository';
 import type { FactScope } from './scope';
 import type { ResolvedScope } from './scopes';
+import { leaderPicks, staffEvidence } from './staff-evidence';
 
 const MAX_NOTES = 100;
 const MAX_QUOTES = 50;
@@ -161,12 +162,14 @@ export async function district(
  * Notes and quotes of the visits in scope, shown only when the scope is whole
  * blocks of visits (so no two scopes differ by a few rooms' notes), sorted by
  * their text so order says nothing about when or where, and with nothing attached
- * but the look-for a quote answers.
+ * but the look-for a quote answers. Leaders of the school read them all, with the
+ * round's picks for staff; anyone else reads only those picks.
  */
 export async function evidence(
   db: Queryable,
   resolved: ResolvedScope,
   threshold: number,
+  leader: boolean,
 ): Promise<Evidence> {
   const cube = await readCube(db, { ...resolved.population, fine: true });
   const scope = summaryScope(resolved, cube);
@@ -175,6 +178,7 @@ export async function evidence(
   const refusal = release.evidenceRefusal(view);
   if (refusal) return refusal;
   const entries = await entriesFor(db, scope, resolved.versions);
+  if (!leader) return staffEvidence(db, resolved.roundId ?? undefined, entries);
   const quotes = [];
   for (const entry of entries.filter((e) => e.kind === 'quote')) {
     if (!release.mayShowLookFor(entry.lookForId, view)) continue;
@@ -184,5 +188,11 @@ export async function evidence(
       quotes: await quotesInScope(db, scope, entry.lookForId, MAX_QUOTES),
     });
   }
-  return { suppressed: false, notes: await notesInScope(db, scope, MAX_NOTES), quotes };
+  return {
+    suppressed: false,
+    staffView: false,
+    notes: await notesInScope(db, scope, MAX_NOTES),
+    quotes,
+    picks: await leaderPicks(db, resolved.roundId ?? undefined),
+  };
 }

@@ -183,6 +183,20 @@ export interface SchoolResultSettingsTable {
   updated_by: string;
 }
 
+/** A note or quote (maybe trimmed) a leader chose for the staff view of a round. */
+export interface StaffEvidenceTable {
+  id: string;
+  school_id: string;
+  round_id: string;
+  /** 'note' or 'quote'. */
+  kind: string;
+  /** The look-for a quote answers; null for a note. */
+  look_for_id: string | null;
+  text: string;
+  picked_by: string;
+  picked_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -201,4 +215,5 @@ export interface Database {
   observation_facts: ObservationFactsTable;
   observation_fact_totals: ObservationFactTotalsTable;
   school_result_settings: SchoolResultSettingsTable;
+  staff_evidence: StaffEvidenceTable;
 }

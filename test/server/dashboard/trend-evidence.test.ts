@@ -108,6 +108,8 @@ describe.each(dialects)('trend and evidence, on %s', (dialect) => {
     const evidence = await getJson<Evidence>(`/api/dashboard/evidence?roundId=${fall.id}`);
     expect(evidence).toEqual({
       suppressed: false,
+      staffView: false,
+      picks: [],
       notes: [
         'Anchor chart of strategies.',
         'Exit tickets on every desk.',

@@ -33,8 +33,10 @@ export function LookForTable(props: {
   rows: LookForRow[];
   threshold: number;
   quotes: QuoteList[];
+  /** Whether the quotes are only those a leader shared with staff. */
+  sharedOnly?: boolean;
 }) {
-  const { rows, threshold, quotes } = props;
+  const { rows, threshold, quotes, sharedOnly = false } = props;
   return (
     <table class="results-table">
       <caption>Each look-for: classrooms it rests on, percent seen, and N/A apart</caption>
@@ -64,7 +66,9 @@ export function LookForTable(props: {
                 <Details row={row} />
                 {said.length > 0 && (
                   <details class="quotes">
-                    <summary>Read the {said.length} quotes</summary>
+                    <summary>
+                      Read the {said.length} quotes{sharedOnly ? ' your leaders shared' : ''}
+                    </summary>
                     <ul>
                       {said.map((q, i) => (
                         <li key={i}>“{q}”</li>

@@ -58,7 +58,12 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
 
   const query = summaryQuery(scope);
   const summary = useResults<Summary>(query ? `/api/dashboard/summary?${query}` : null);
-  const evidence = useResults<Evidence>(query ? `/api/dashboard/evidence?${query}` : null);
+  // Sharing a note with staff, or removing one, re-reads the evidence.
+  const [evidenceVersion, setEvidenceVersion] = useState(0);
+  const evidence = useResults<Evidence>(
+    query ? `/api/dashboard/evidence?${query}` : null,
+    evidenceVersion,
+  );
   const shown = summary?.ok ? summary.value : null;
   const trendPath = shown ? trendQuery(shown.scope.schoolId, shown.scope.protocolId, scope) : null;
   const trend = useResults<Trend>(trendPath ? `/api/dashboard/trend?${trendPath}` : null);
@@ -131,6 +136,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
               rows={shown.lookFors}
               threshold={threshold}
               quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
+              sharedOnly={evidence?.ok && !evidence.value.suppressed && evidence.value.staffView}
             />
             <GroupTable groups={shown.groups} threshold={threshold} />
             <HeatMapTable map={shown.heatMap} threshold={threshold} />
@@ -143,7 +149,12 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
               />
             )}
           </div>
-          <EvidencePanel evidence={evidence?.ok ? evidence.value : null} threshold={threshold} />
+          <EvidencePanel
+            evidence={evidence?.ok ? evidence.value : null}
+            threshold={threshold}
+            roundId={shown.scope.round?.id ?? null}
+            onChanged={() => setEvidenceVersion((v) => v + 1)}
+          />
         </div>
       )}
     </section>

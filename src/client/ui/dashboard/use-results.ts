@@ -1,13 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readResults, type ResultsAnswer } from '../../data/dashboard';
 import { useServices } from '../app-context';
 
-/** One results view, re-read whenever its path changes; null path means "not yet". */
-export function useResults<T>(path: string | null): ResultsAnswer<T> | null {
+/**
+ * One results view, re-read whenever its path or `version` changes; null path means
+ * "not yet". A re-read of the same path (after a change) keeps the old answer on
+ * screen until the new one arrives.
+ */
+export function useResults<T>(path: string | null, version = 0): ResultsAnswer<T> | null {
   const { store } = useServices();
   const [answer, setAnswer] = useState<ResultsAnswer<T> | null>(null);
+  const lastPath = useRef<string | null>(null);
   useEffect(() => {
-    setAnswer(null);
+    if (lastPath.current !== path) setAnswer(null);
+    lastPath.current = path;
     if (!path) return;
     let live = true;
     // Read from the dashboard chunk, so none of it weighs on the first screen.
@@ -17,6 +23,6 @@ export function useResults<T>(path: string | null): ResultsAnswer<T> | null {
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, version]);
   return answer;
 }
