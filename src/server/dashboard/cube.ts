@@ -1,10 +1,17 @@
 import { sql, type RawBuilder } from 'kysely';
-import { cellKey, type CellPlace } from '../../shared/aggregates/blocks';
+import {
+  cellKey,
+  isRoundPeriod,
+  periodGroups,
+  periodKey,
+  type CellPlace,
+  type PeriodWeight,
+} from '../../shared/aggregates/blocks';
 import type { LookForGroup } from '../../shared/aggregates/catalogue';
 import { emptyCounts, type LookForCounts } from '../../shared/aggregates/counts';
 import { emptyCube, groupKey, type Cube } from '../../shared/aggregates/release';
 import type { Queryable } from '../sync/repository';
-import { inScope, periodOf } from './scope';
+import { inPeriods, inScope, periodOf, periodsClause } from './scope';
 
 // Every number is summed by the database (GROUP BY); only the sums come back.
 const n = (v: unknown) => Number(v ?? 0);
@@ -18,13 +25,17 @@ export interface Population {
 }
 
 /**
- * `fine` splits cells by grade band and subject (summaries, and any view narrowed
- * by either); otherwise a cell is a whole period of a school, read from the day
- * totals (trends and districts without a filter). Both give the same blocks for a
- * view of whole periods, as blocks are made periods first.
+ * Which cells to read. `fine` splits them by grade band and subject (summaries, and
+ * any view narrowed by either); otherwise a cell is a whole period of a school, read
+ * from the day totals (trends and districts without a filter). `near` names the
+ * periods a view covers: only their period groups are read, which is all a view's
+ * blocks can reach (null: every period).
  */
-export interface CubeRequest extends Population {
+export interface CellRequest {
   fine: boolean;
+  threshold: number;
+  near: readonly string[] | null;
+  groups: readonly LookForGroup[];
 }
 
 const visitPeriod = periodOf('is null');
@@ -32,6 +43,54 @@ const totalPeriod = periodOf("= ''");
 
 const inPopulation = (p: Population) =>
   inScope({ protocolId: p.protocolId, schoolIds: p.schoolIds, periods: null });
+
+/** Every period of the population with its classrooms visited: the first, cheap read. */
+export async function readPeriods(
+  db: Queryable,
+  population: Population,
+): Promise<Map<string, PeriodWeight>> {
+  const rows = await db
+    .selectFrom('observation_visits')
+    .select([
+      sql<string>`school_id`.as('school'),
+      visitPeriod.as('period'),
+      (eb) => eb.fn.countAll().as('n'),
+      (eb) => eb.fn.min('observed_on').as('first'),
+    ])
+    .where(inPopulation(population))
+    .groupBy([sql`school_id`, visitPeriod])
+    .execute();
+  const periods = new Map<string, PeriodWeight>();
+  for (const r of rows) {
+    const periodStart = isRoundPeriod(r.period)
+      ? (population.roundStarts.get(r.period.slice(2)) ?? String(r.first))
+      : `${r.period.slice(2)}-01`;
+    const p = { school: r.school, period: r.period, periodStart, weight: n(r.n) };
+    periods.set(periodKey(p), p);
+  }
+  return periods;
+}
+
+/** The periods to read for a view: every period of a group one of its periods is in. */
+function periodsNear(
+  periods: ReadonlyMap<string, PeriodWeight>,
+  near: readonly string[] | null,
+  threshold: number,
+): string[] | null {
+  if (near === null) return null;
+  const wanted = new Set(near);
+  const groupOf = periodGroups([...periods.values()], threshold);
+  const groups = new Set(
+    [...periods.values()].filter((p) => wanted.has(p.period)).map((p) => groupOf.get(periodKey(p))),
+  );
+  return [
+    ...new Set(
+      [...periods.values()]
+        .filter((p) => groups.has(groupOf.get(periodKey(p))))
+        .map((p) => p.period),
+    ),
+  ];
+}
 
 const cellColumns = (fine: boolean, period: RawBuilder<string>) => [
   sql<string>`school_id`.as('school'),
@@ -50,40 +109,26 @@ interface CellRow {
   subject: string;
 }
 
-/** The cells of a protocol's classrooms and what the database counted in each. */
-export async function readCube(db: Queryable, req: CubeRequest): Promise<Cube> {
+/** The cells of a protocol's classrooms near a view, and what the database counted in each. */
+export async function readCube(
+  db: Queryable,
+  population: Population,
+  periods: ReadonlyMap<string, PeriodWeight>,
+  req: CellRequest,
+): Promise<Cube> {
   const cube = emptyCube();
-  const where = inPopulation(req);
-  const visits = await db
-    .selectFrom('observation_visits')
-    .select([
-      ...cellColumns(req.fine, visitPeriod),
-      (eb) => eb.fn.countAll().as('n'),
-      (eb) => eb.fn.min('observed_on').as('first'),
-    ])
-    .where(where)
-    .groupBy(cellGrouping(req.fine, visitPeriod))
-    .execute();
-  const firstDay = new Map<string, string>();
-  for (const v of visits) {
-    const first = String(v.first);
-    const known = firstDay.get(v.period);
-    if (!known || first < known) firstDay.set(v.period, first);
-  }
-  const startOf = (period: string) =>
-    period.startsWith('m:')
-      ? `${period.slice(2)}-01`
-      : (req.roundStarts.get(period.slice(2)) ?? firstDay.get(period) ?? '');
+  for (const [key, p] of periods) cube.periods.set(key, p);
+  const near = periodsNear(periods, req.near, req.threshold);
+  const where = near === null ? inPopulation(population) : inPeriods(population, near);
   const keyOf = (row: CellRow) => {
     const key = cellKey(row);
     if (!cube.places.has(key)) {
-      const place: CellPlace = { ...row, periodStart: startOf(row.period) };
+      const periodStart = periods.get(periodKey(row))?.periodStart ?? '';
+      const place: CellPlace = { ...row, periodStart };
       cube.places.set(key, place);
     }
     return key;
   };
-  for (const v of visits) cube.visits.set(keyOf(v), n(v.n));
-
   const counts = (lookForId: string, key: string) => {
     const perCell = cube.lookFors.get(lookForId) ?? new Map<string, LookForCounts>();
     cube.lookFors.set(lookForId, perCell);
@@ -93,6 +138,13 @@ export async function readCube(db: Queryable, req: CubeRequest): Promise<Cube> {
   };
 
   if (!req.fine) {
+    for (const p of periods.values()) {
+      if (near && !near.includes(p.period)) continue;
+      cube.visits.set(
+        keyOf({ school: p.school, period: p.period, band: '*', subject: '*' }),
+        p.weight,
+      );
+    }
     const totals = await db
       .selectFrom('observation_fact_totals')
       .select([
@@ -102,7 +154,8 @@ export async function readCube(db: Queryable, req: CubeRequest): Promise<Cube> {
         (eb) => eb.fn.sum('not_seen').as('not_seen'),
         (eb) => eb.fn.sum('na').as('na'),
       ])
-      .where(where)
+      .where(inPopulation(population))
+      .where(near === null ? sql<boolean>`1 = 1` : periodsClause(near, "= ''"))
       .groupBy([...cellGrouping(false, totalPeriod), sql`look_for_id`])
       .execute();
     for (const t of totals) {
@@ -114,6 +167,14 @@ export async function readCube(db: Queryable, req: CubeRequest): Promise<Cube> {
     }
     return cube;
   }
+
+  const visits = await db
+    .selectFrom('observation_visits')
+    .select([...cellColumns(true, visitPeriod), (eb) => eb.fn.countAll().as('n')])
+    .where(where)
+    .groupBy(cellGrouping(true, visitPeriod))
+    .execute();
+  for (const v of visits) cube.visits.set(keyOf(v), n(v.n));
 
   const facts = await db
     .selectFrom('observation_facts')
@@ -160,42 +221,31 @@ export async function readCube(db: Queryable, req: CubeRequest): Promise<Cube> {
     if (l.level_id !== null) counts(l.look_for_id, keyOf(l)).levels[l.level_id] = n(l.n);
   }
 
-  return cube;
-}
-
-/** Adds the pooled answers of sections and tags to a fine cube, per cell. */
-export async function readGroups(
-  db: Queryable,
-  population: Population,
-  groups: readonly LookForGroup[],
-  cube: Cube,
-): Promise<void> {
-  const where = inPopulation(population);
-  const keyOf = (row: CellRow) => cellKey(row);
-  for (const group of groups) {
-    if (group.lookForIds.length === 0) continue;
+  // Classrooms per section and tag, each counted once: one pass for every group.
+  const groups = req.groups.filter((g) => g.lookForIds.length > 0);
+  if (groups.length > 0) {
     const rows = await db
       .selectFrom('observation_facts')
       .select([
         ...cellColumns(true, visitPeriod),
-        (eb) => eb.fn.count('observation_id').distinct().as('classrooms'),
-        (eb) => eb.fn.sum('seen').as('seen'),
-        (eb) => eb.fn.sum('not_seen').as('not_seen'),
-        (eb) => eb.fn.sum('na').as('na'),
+        ...groups.map((g, i) =>
+          sql<number>`count(distinct case when look_for_id in (${sql.join(g.lookForIds)}) then observation_id end)`.as(
+            `g${i}`,
+          ),
+        ),
       ])
       .where(where)
-      .where('look_for_id', 'in', [...group.lookForIds])
       .where('answer', 'in', ['seen', 'not_seen', 'na'])
       .groupBy(cellGrouping(true, visitPeriod))
       .execute();
-    cube.groups.set(
-      groupKey(group),
-      new Map(
-        rows.map((r) => [
-          keyOf(r),
-          { classrooms: n(r.classrooms), seen: n(r.seen), notSeen: n(r.not_seen), na: n(r.na) },
-        ]),
-      ),
-    );
+    groups.forEach((g, i) => {
+      const perCell = new Map<string, number>();
+      for (const r of rows) {
+        const classrooms = n((r as Record<string, unknown>)[`g${i}`]);
+        if (classrooms > 0) perCell.set(keyOf(r), classrooms);
+      }
+      cube.groups.set(groupKey(g), perCell);
+    });
   }
+  return cube;
 }

@@ -1,6 +1,7 @@
 import { catalogue, groupsOf, type CatalogueEntry } from '../../shared/aggregates/catalogue';
 import { heatMap } from '../../shared/aggregates/heat-map';
-import { Release, type Cube } from '../../shared/aggregates/release';
+import type { PeriodWeight } from '../../shared/aggregates/blocks';
+import { Release } from '../../shared/aggregates/release';
 import { lookForTable } from '../../shared/aggregates/table';
 import { trendLines, type TrendRound } from '../../shared/aggregates/trend';
 import {
@@ -14,7 +15,7 @@ import type { District, Evidence, Summary, Trend } from '../../shared/dashboard'
 import { gradeBands } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
 import type { Queryable } from '../sync/repository';
-import { readCube, readGroups, type Population } from './cube';
+import { readCube, readPeriods, type Population } from './cube';
 import { notesInScope, quotesInScope, versionsInScope } from './repository';
 import type { FactScope } from './scope';
 import type { ResolvedScope } from './scopes';
@@ -43,11 +44,14 @@ const sortBands = (columns: Iterable<string>) => {
 };
 
 /** What a summary covers, as a view of cells and as a scope of rows. */
-function summaryScope(resolved: ResolvedScope, cube: Cube): FactScope & ViewScope {
+function summaryScope(
+  resolved: ResolvedScope,
+  all: ReadonlyMap<string, PeriodWeight>,
+): FactScope & ViewScope & { periods: string[] } {
   const { population } = resolved;
   const periods = resolved.roundId
     ? [roundPeriod(resolved.roundId)]
-    : periodsIn(cube.places.values(), resolved.range!);
+    : periodsIn(all.values(), resolved.range!);
   return {
     protocolId: population.protocolId,
     schoolIds: population.schoolIds,
@@ -67,11 +71,16 @@ export async function summary(
   heat: 'gradeBand' | 'subject',
   threshold: number,
 ): Promise<Summary> {
-  const cube = await readCube(db, { ...resolved.population, fine: true });
-  const scope = summaryScope(resolved, cube);
+  const periods = await readPeriods(db, resolved.population);
+  const scope = summaryScope(resolved, periods);
   const entries = await entriesFor(db, scope, resolved.versions);
   const groups = groupsOf(entries);
-  await readGroups(db, resolved.population, groups, cube);
+  const cube = await readCube(db, resolved.population, periods, {
+    fine: true,
+    threshold,
+    near: scope.periods,
+    groups,
+  });
   const release = new Release(cube, threshold);
   const view = viewOf(scope);
   const columnOf = (p: { band: string; subject: string }) =>
@@ -104,7 +113,8 @@ export async function trend(
   threshold: number,
 ): Promise<Trend> {
   const fine = Boolean(filters.gradeBand || filters.subject);
-  const cube = await readCube(db, { ...population, fine });
+  const periods = await readPeriods(db, population);
+  const cube = await readCube(db, population, periods, { fine, threshold, near: null, groups: [] });
   const release = new Release(cube, threshold);
   const ordered = [...rounds].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return {
@@ -129,15 +139,21 @@ export async function district(
   threshold: number,
 ): Promise<District> {
   const fine = Boolean(query.gradeBand || query.subject);
-  const cube = await readCube(db, { ...population, fine });
-  const release = new Release(cube, threshold);
+  const periods = await readPeriods(db, population);
   const scope = {
     protocolId: population.protocolId,
     schoolIds: null,
-    periods: periodsIn(cube.places.values(), query),
+    periods: periodsIn(periods.values(), query),
     gradeBand: query.gradeBand,
     subject: query.subject,
   };
+  const cube = await readCube(db, population, periods, {
+    fine,
+    threshold,
+    near: scope.periods,
+    groups: [],
+  });
+  const release = new Release(cube, threshold);
   const view = viewOf(scope);
   const ofSchool = (id: string) => within(view, (p) => p.school === id);
   const shown = schools.filter((s) => release.hasVisits(ofSchool(s.id)));
@@ -171,8 +187,14 @@ export async function evidence(
   threshold: number,
   leader: boolean,
 ): Promise<Evidence> {
-  const cube = await readCube(db, { ...resolved.population, fine: true });
-  const scope = summaryScope(resolved, cube);
+  const periods = await readPeriods(db, resolved.population);
+  const scope = summaryScope(resolved, periods);
+  const cube = await readCube(db, resolved.population, periods, {
+    fine: true,
+    threshold,
+    near: scope.periods,
+    groups: [],
+  });
   const release = new Release(cube, threshold);
   const view = viewOf(scope);
   const refusal = release.evidenceRefusal(view);

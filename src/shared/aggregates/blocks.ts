@@ -114,12 +114,42 @@ export function joinAdjacent(groups: readonly Group[], threshold: number): Group
   return joined;
 }
 
+/** A period of a school and the classrooms visited in it. */
+export interface PeriodWeight {
+  school: string;
+  period: string;
+  periodStart: string;
+  weight: number;
+}
+
+export const periodKey = (p: Pick<CellPlace, 'school' | 'period'>) =>
+  `${p.school}\u0000${p.period}`;
+
 /**
- * The periods of one school, grouped: rounds with rounds and months with months,
- * each in time order. A kind of period too small as a whole joins the smallest
- * group of the other kind.
+ * The periods of each school, grouped: rounds with rounds and months with months,
+ * each in time order, a period too small joined with the next. A kind of period
+ * too small as a whole joins the smallest group of the other kind. Gives each
+ * period's group, by period key.
  */
-function periodGroups(cells: readonly WeightedCell[], threshold: number): Group[] {
+export function periodGroups(
+  periods: readonly PeriodWeight[],
+  threshold: number,
+): Map<string, string> {
+  const groupOf = new Map<string, string>();
+  const asCells = periods.map((p) => ({
+    place: { ...p, band: '', subject: '' },
+    weight: p.weight,
+  }));
+  for (const school of groupBy(asCells, (p) => p.school)) {
+    for (const group of schoolPeriodGroups(school.cells, threshold)) {
+      const id = periodKey(group.cells[0]!.place);
+      for (const cell of group.cells) groupOf.set(periodKey(cell.place), id);
+    }
+  }
+  return groupOf;
+}
+
+function schoolPeriodGroups(cells: readonly WeightedCell[], threshold: number): Group[] {
   const starts = new Map(cells.map((c) => [c.place.period, c.place.periodStart]));
   const byTime = (a: Group, b: Group) =>
     (starts.get(a.id) ?? '').localeCompare(starts.get(b.id) ?? '') || a.id.localeCompare(b.id);
@@ -147,28 +177,37 @@ function periodGroups(cells: readonly WeightedCell[], threshold: number): Group[
 }
 
 /**
- * The blocks of one measure: per school, periods first (so a round stays whole
- * whenever it can), then grade bands within them, then subjects within those.
- * Only a school with fewer classrooms than the threshold in all has a block below
- * it, and such a block is never shown.
+ * The blocks of one measure: periods first (so a round stays whole whenever it
+ * can), then grade bands within them, then subjects within those. `groupOf` gives
+ * each period's group (see periodGroups: the dashboard joins periods by classrooms
+ * visited, the same for every measure); by default they are joined by this
+ * measure's own weights. A block below the threshold can only come of a period
+ * group too small for this measure, and it is never shown.
  */
-export function partition(cells: readonly WeightedCell[], threshold: number): Blocks {
+export function partition(
+  cells: readonly WeightedCell[],
+  threshold: number,
+  groupOf?: ReadonlyMap<string, string>,
+): Blocks {
   const blocks: Blocks = { threshold, blockOf: new Map(), weights: [], cellWeights: new Map() };
   for (const cell of cells) blocks.cellWeights.set(cellKey(cell.place), cell.weight);
-  for (const school of groupBy(cells, (p) => p.school)) {
-    for (const period of periodGroups(school.cells, threshold)) {
-      for (const band of poolSmall(
-        groupBy(period.cells, (p) => p.band),
+  const groups = groupOf
+    ? groupBy(cells, (p) => groupOf.get(periodKey(p)) ?? periodKey(p))
+    : groupBy(cells, (p) => p.school).flatMap((school) =>
+        schoolPeriodGroups(school.cells, threshold),
+      );
+  for (const period of groups) {
+    for (const band of poolSmall(
+      groupBy(period.cells, (p) => p.band),
+      threshold,
+    )) {
+      for (const block of poolSmall(
+        groupBy(band.cells, (p) => p.subject),
         threshold,
       )) {
-        for (const block of poolSmall(
-          groupBy(band.cells, (p) => p.subject),
-          threshold,
-        )) {
-          const index = blocks.weights.length;
-          blocks.weights.push(block.weight);
-          for (const cell of block.cells) blocks.blockOf.set(cellKey(cell.place), index);
-        }
+        const index = blocks.weights.length;
+        blocks.weights.push(block.weight);
+        for (const cell of block.cells) blocks.blockOf.set(cellKey(cell.place), index);
       }
     }
   }

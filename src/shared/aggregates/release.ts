@@ -1,4 +1,12 @@
-import { judge, partition, type Blocks, type CellPlace, type Verdict } from './blocks';
+import {
+  judge,
+  partition,
+  periodGroups,
+  type Blocks,
+  type CellPlace,
+  type PeriodWeight,
+  type Verdict,
+} from './blocks';
 import type { CatalogueEntry, LookForGroup } from './catalogue';
 import { emptyCounts, type LookForCounts } from './counts';
 import { groupRow, type GroupCounts, type GroupRow } from './groups';
@@ -11,19 +19,23 @@ import { figureOf, type Figure } from './table';
  * school, period, grade band and subject): the only numbers any view is made from.
  */
 export interface Cube {
+  /** Classrooms visited in every period of the population, by period key. */
+  periods: Map<string, PeriodWeight>;
+  /** The cells read (those near the view), by cell key. */
   places: Map<string, CellPlace>;
   /** Classrooms visited per cell key. */
   visits: Map<string, number>;
   /** Per look-for id, then cell key. */
   lookFors: Map<string, Map<string, LookForCounts>>;
-  /** Per group key (see groupKey), then cell key: answers pooled, classrooms distinct. */
-  groups: Map<string, Map<string, GroupCounts>>;
+  /** Per group key (see groupKey), then cell key: classrooms answering any of its look-fors. */
+  groups: Map<string, Map<string, number>>;
 }
 
 /** Sections and tags may share an id; their kind keeps them apart. */
 export const groupKey = (g: Pick<LookForGroup, 'kind' | 'id'>) => `${g.kind}:${g.id}`;
 
 export const emptyCube = (): Cube => ({
+  periods: new Map(),
   places: new Map(),
   visits: new Map(),
   lookFors: new Map(),
@@ -63,11 +75,15 @@ const hidden = (verdict: Verdict, threshold: number) =>
  */
 export class Release {
   private readonly blocks = new Map<string, Blocks>();
+  /** Periods are joined by classrooms visited, the same way for every measure. */
+  private readonly groupOf: Map<string, string>;
 
   constructor(
     private readonly cube: Cube,
     readonly threshold: number,
-  ) {}
+  ) {
+    this.groupOf = periodGroups([...cube.periods.values()], threshold);
+  }
 
   private blocksOf(measure: string, weights: Map<string, number>): Blocks {
     let blocks = this.blocks.get(measure);
@@ -76,7 +92,7 @@ export class Release {
         place: this.cube.places.get(key)!,
         weight,
       }));
-      blocks = partition(cells, this.threshold);
+      blocks = partition(cells, this.threshold, this.groupOf);
       this.blocks.set(measure, blocks);
     }
     return blocks;
@@ -168,9 +184,11 @@ export class Release {
         figure: hidden(refused, this.threshold),
       };
     }
-    for (const [key, c] of this.cube.groups.get(groupKey(group)) ?? []) {
-      if (!view(this.cube.places.get(key)!)) continue;
-      counts.classrooms += c.classrooms;
+    for (const [key, classrooms] of this.cube.groups.get(groupKey(group)) ?? []) {
+      if (view(this.cube.places.get(key)!)) counts.classrooms += classrooms;
+    }
+    for (const id of group.lookForIds) {
+      const c = this.sum(id, view);
       counts.seen += c.seen;
       counts.notSeen += c.notSeen;
       counts.na += c.na;

@@ -50,7 +50,7 @@ export const wholeMonths = (from: string, to: string) => ({
  * start in it. A round is covered whole or not at all.
  */
 export function periodsIn(
-  places: Iterable<CellPlace>,
+  places: Iterable<Pick<CellPlace, 'period' | 'periodStart'>>,
   range: { from: string; to: string },
 ): string[] {
   const periods = new Set<string>();

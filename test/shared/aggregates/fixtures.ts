@@ -1,4 +1,4 @@
-import { cellKey, type CellPlace } from '../../../src/shared/aggregates/blocks';
+import { cellKey, periodKey, type CellPlace } from '../../../src/shared/aggregates/blocks';
 import { emptyCounts, type LookForCounts } from '../../../src/shared/aggregates/counts';
 import { emptyCube, type Cube } from '../../../src/shared/aggregates/release';
 import type { LookFor, Protocol } from '../../../src/shared/protocol';
@@ -119,7 +119,10 @@ export function cubeOf(cells: readonly TestCell[]): Cube {
     const key = cellKey(place);
     cube.places.set(key, place);
     const classrooms = Math.max(0, ...(cell.counts ?? []).map((c) => c.classrooms));
-    cube.visits.set(key, cell.visits ?? classrooms);
+    const visits = cell.visits ?? classrooms;
+    cube.visits.set(key, visits);
+    const period = cube.periods.get(periodKey(place)) ?? { ...place, weight: 0 };
+    cube.periods.set(periodKey(place), { ...period, weight: period.weight + visits });
     for (const c of cell.counts ?? []) {
       const perCell = cube.lookFors.get(c.lookForId) ?? new Map<string, LookForCounts>();
       perCell.set(key, c);
