@@ -79,6 +79,8 @@ function periodsNear(
 ): string[] | null {
   if (near === null) return null;
   const wanted = new Set(near);
+  // A view of every period (a whole year, say) reads everything, with no list of periods.
+  if ([...periods.values()].every((p) => wanted.has(p.period))) return null;
   const groupOf = periodGroups([...periods.values()], threshold);
   const groups = new Set(
     [...periods.values()].filter((p) => wanted.has(p.period)).map((p) => groupOf.get(periodKey(p))),

@@ -140,17 +140,20 @@ export async function district(
 ): Promise<District> {
   const fine = Boolean(query.gradeBand || query.subject);
   const periods = await readPeriods(db, population);
+  const covered = periodsIn(periods.values(), query);
   const scope = {
     protocolId: population.protocolId,
     schoolIds: null,
-    periods: periodsIn(periods.values(), query),
+    // Every period: no list for the database to match row by row.
+    periods:
+      covered.length === new Set([...periods.values()].map((p) => p.period)).size ? null : covered,
     gradeBand: query.gradeBand,
     subject: query.subject,
   };
   const cube = await readCube(db, population, periods, {
     fine,
     threshold,
-    near: scope.periods,
+    near: covered,
     groups: [],
   });
   const release = new Release(cube, threshold);

@@ -39,8 +39,8 @@ export interface Blocks {
   blockOf: Map<string, number>;
   /** Classrooms each block rests on. */
   weights: number[];
-  /** Classrooms each cell rests on, by cell key. */
-  cellWeights: Map<string, number>;
+  /** Every cell of the measure with its block and the classrooms it rests on. */
+  cells: Array<{ place: CellPlace; block: number; weight: number }>;
 }
 
 /**
@@ -189,8 +189,7 @@ export function partition(
   threshold: number,
   groupOf?: ReadonlyMap<string, string>,
 ): Blocks {
-  const blocks: Blocks = { threshold, blockOf: new Map(), weights: [], cellWeights: new Map() };
-  for (const cell of cells) blocks.cellWeights.set(cellKey(cell.place), cell.weight);
+  const blocks: Blocks = { threshold, blockOf: new Map(), weights: [], cells: [] };
   const groups = groupOf
     ? groupBy(cells, (p) => groupOf.get(periodKey(p)) ?? periodKey(p))
     : groupBy(cells, (p) => p.school).flatMap((school) =>
@@ -207,33 +206,26 @@ export function partition(
       )) {
         const index = blocks.weights.length;
         blocks.weights.push(block.weight);
-        for (const cell of block.cells) blocks.blockOf.set(cellKey(cell.place), index);
+        for (const cell of block.cells) {
+          blocks.blockOf.set(cellKey(cell.place), index);
+          blocks.cells.push({ place: cell.place, block: index, weight: cell.weight });
+        }
       }
     }
   }
   return blocks;
 }
 
-/**
- * Whether the cells a view covers are whole blocks, none below the threshold.
- * `places` are every cell of the measure; `inView` says which the view covers.
- */
-export function judge(
-  blocks: Blocks,
-  places: Iterable<CellPlace>,
-  inView: (p: CellPlace) => boolean,
-): Verdict {
+/** Whether the cells a view covers are whole blocks, none below the threshold. */
+export function judge(blocks: Blocks, inView: (p: CellPlace) => boolean): Verdict {
   const inside = new Set<number>();
   const outside = new Set<number>();
   let own = 0;
-  for (const place of places) {
-    const key = cellKey(place);
-    const block = blocks.blockOf.get(key);
-    if (block === undefined) continue;
-    if (inView(place)) {
-      inside.add(block);
-      own += blocks.cellWeights.get(key) ?? 0;
-    } else outside.add(block);
+  for (const cell of blocks.cells) {
+    if (inView(cell.place)) {
+      inside.add(cell.block);
+      own += cell.weight;
+    } else outside.add(cell.block);
   }
   const small = own < blocks.threshold;
   for (const block of inside) {

@@ -85,10 +85,10 @@ export class Release {
     this.groupOf = periodGroups([...cube.periods.values()], threshold);
   }
 
-  private blocksOf(measure: string, weights: Map<string, number>): Blocks {
+  private blocksOf(measure: string, weightsOf: () => Map<string, number>): Blocks {
     let blocks = this.blocks.get(measure);
     if (!blocks) {
-      const cells = [...weights].map(([key, weight]) => ({
+      const cells = [...weightsOf()].map(([key, weight]) => ({
         place: this.cube.places.get(key)!,
         weight,
       }));
@@ -99,18 +99,18 @@ export class Release {
   }
 
   private judgeVisits(view: View): Verdict {
-    const blocks = this.blocksOf('visits', this.cube.visits);
-    return judge(blocks, this.placesOf(this.cube.visits), view);
+    return judge(
+      this.blocksOf('visits', () => this.cube.visits),
+      view,
+    );
   }
 
   private judgeLookFor(lookForId: string, view: View): Verdict {
-    const cells = this.cube.lookFors.get(lookForId) ?? new Map<string, LookForCounts>();
-    const weights = new Map([...cells].map(([key, c]) => [key, restsOn(c)]));
-    return judge(this.blocksOf(`look-for:${lookForId}`, weights), this.placesOf(cells), view);
-  }
-
-  private *placesOf(cells: Map<string, unknown>): Iterable<CellPlace> {
-    for (const key of cells.keys()) yield this.cube.places.get(key)!;
+    const weights = () => {
+      const cells = this.cube.lookFors.get(lookForId) ?? new Map<string, LookForCounts>();
+      return new Map([...cells].map(([key, c]) => [key, restsOn(c)]));
+    };
+    return judge(this.blocksOf(`look-for:${lookForId}`, weights), view);
   }
 
   private sum(lookForId: string, view: View): LookForCounts {

@@ -93,52 +93,33 @@ describe('blocks of at least the threshold', () => {
 describe('judging a view', () => {
   const cells = [cell(9, { band: 'K-2' }), cell(6, { band: '3-5' }), cell(2, { band: '6-8' })];
   const blocks = partition(cells, 5);
-  const places = cells.map((c) => c.place);
 
   it('shows whole blocks with the classrooms they rest on', () => {
-    expect(judge(blocks, places, () => true)).toEqual({ shown: true, weight: 17 });
-    expect(judge(blocks, places, (p) => p.band === 'K-2')).toEqual({ shown: true, weight: 9 });
+    expect(judge(blocks, () => true)).toEqual({ shown: true, weight: 17 });
+    expect(judge(blocks, (p) => p.band === 'K-2')).toEqual({ shown: true, weight: 9 });
   });
 
   it('hides a small group as small, and the group it was pooled with as protecting it', () => {
-    expect(judge(blocks, places, (p) => p.band === '6-8')).toEqual({ shown: false, small: true });
-    expect(judge(blocks, places, (p) => p.band === '3-5')).toEqual({ shown: false, small: false });
+    expect(judge(blocks, (p) => p.band === '6-8')).toEqual({ shown: false, small: true });
+    expect(judge(blocks, (p) => p.band === '3-5')).toEqual({ shown: false, small: false });
   });
 
   it('hides everything of a school with fewer classrooms than the threshold in all', () => {
     const tiny = [cell(2, { band: 'K-2' }), cell(2, { band: '3-5' })];
     const b = partition(tiny, 5);
-    expect(
-      judge(
-        b,
-        tiny.map((c) => c.place),
-        () => true,
-      ),
-    ).toEqual({ shown: false, small: true });
+    expect(judge(b, () => true)).toEqual({ shown: false, small: true });
   });
 
   it('hides a view with nothing in it', () => {
-    expect(judge(blocks, places, () => false)).toEqual({ shown: false, small: true });
+    expect(judge(blocks, () => false)).toEqual({ shown: false, small: true });
   });
 
   it('counts a cell with no answers other than N/A inside its block, never alone', () => {
     const withNa = [...cells, cell(0, { band: '9-12' })];
     const b = partition(withNa, 5);
-    expect(
-      judge(
-        b,
-        withNa.map((c) => c.place),
-        (p) => p.band === '9-12',
-      ),
-    ).toMatchObject({
+    expect(judge(b, (p) => p.band === '9-12')).toMatchObject({
       shown: false,
     });
-    expect(
-      judge(
-        b,
-        withNa.map((c) => c.place),
-        () => true,
-      ),
-    ).toEqual({ shown: true, weight: 17 });
+    expect(judge(b, () => true)).toEqual({ shown: true, weight: 17 });
   });
 });
