@@ -370,7 +370,7 @@ async function run(actions: Action[]): Promise<void> {
     // syncs, until nothing moves.
     for (const t of tablets) t.faults = [];
     for (let round = 0; round < 3; round += 1) {
-      for (const [d, t] of tablets.entries()) {
+      for (const t of tablets) {
         for (const copy of t.copies.values()) {
           if (t.account !== copy.user) {
             if (t.account !== null) await signOut(t, false);
