@@ -59,7 +59,9 @@ const PASSWORD = 'correct horse battery staple';
 const SECONDS = process.env.SYNC_PROPERTY_SECONDS
   ? Number(process.env.SYNC_PROPERTY_SECONDS)
   : null;
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? (SECONDS === null ? 8 : 1_000_000));
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? (SECONDS === null ? 8 : Infinity));
+/** Sequences per round of the long run, between looks at the clock. */
+const ROUND = 10;
 
 const now = new Date('2026-11-23T09:00:00Z');
 const users = Array.from({ length: USERS }, (_, i) => ({
@@ -367,16 +369,18 @@ async function run(actions: Action[]): Promise<Summary> {
         }
       } else if (a.kind === 'pull-from') {
         // Any cursor the device may hold: back to 0 or anywhere behind its own (a cursor
-        // moves only from pull answers), or ahead of the server (restored from a backup).
-        const at = a.ahead
-          ? (await currentServerSeq(server.handle.db)) + 1 + (a.cursor % 5)
-          : a.cursor % ((await readCursor(copy.db)) + 1);
+        // moves only from pull answers), or ahead of the server. A cursor ahead stands
+        // for a server restored from a backup that lost the last numbers this device
+        // had pulled, so it is set only on a device that holds everything up to now.
         const before = await readCursor(copy.db);
+        const latest = await currentServerSeq(server.handle.db);
+        if (a.ahead && before !== latest) continue;
+        const at = a.ahead ? latest + 1 + (a.cursor % 5) : a.cursor % (before + 1);
         await setMeta(copy.db, 'cursor', at);
         const outcome = await sync(server, tablet, copy, wire);
-        // A cursor ahead of the server stands for one the server gave before it was
-        // restored: it is only meaningful while the server is still behind it. If this
-        // pull never reached the server, the device never met the restored one.
+        // The device learns of the restore only from a pull: one that never reached the
+        // server leaves it where it was. (Known limit, docs/sync.md: a device that meets
+        // the restored server only after others pushed past its cursor misses their rows.)
         if (a.ahead && !outcome.ok && (await readCursor(copy.db)) === at)
           await setMeta(copy.db, 'cursor', before);
       } else {
@@ -561,29 +565,28 @@ describe('sync invariants under lost requests, lost answers, double deliveries, 
   it(
     'keeps the last acknowledged write of every note once, keeps raced edits as conflicts, settles every outbox and leaves each copy with the server’s',
     async () => {
-      const started = Date.now();
-      const details = await fc.check(
-        fc.asyncProperty(
-          fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
-          async (actions) => {
-            await run(actions);
-          },
-        ),
-        {
-          numRuns: RUNS,
-          ...(SECONDS !== null ? { interruptAfterTimeLimit: SECONDS * 1000 } : {}),
+      const property = fc.asyncProperty(
+        fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
+        async (actions) => {
+          await run(actions);
         },
       );
-      if (SECONDS !== null)
-        console.log(
-          `sync properties: ${details.numRuns} runs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        );
-      if (details.failed) {
-        const cause = details.errorInstance;
-        throw new Error(
-          `${fc.defaultReportMessage(details)}\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
-        );
+      if (SECONDS === null) {
+        await fc.assert(property, { numRuns: RUNS });
+        return;
       }
+      // The long run: rounds of fresh random sequences until the budget is spent. Each
+      // round shrinks its own counter-example in full, whatever the clock says.
+      const started = Date.now();
+      let runs = 0;
+      while (Date.now() - started < SECONDS * 1000 && runs < RUNS) {
+        const round = Math.min(ROUND, RUNS - runs);
+        await fc.assert(property, { numRuns: round });
+        runs += round;
+      }
+      console.log(
+        `sync properties: ${runs} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, no counter-example`,
+      );
     },
     // A long run gets its budget and time to shrink a counter-example.
     SECONDS !== null ? SECONDS * 1000 + 600_000 : 120_000,
