@@ -8,6 +8,7 @@ import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { readCursor, setMeta } from '../../../src/client/data/meta';
 import {
   deleteObservation,
+  keepVersion,
   startObservation,
   updateObservation,
 } from '../../../src/client/data/observations';
@@ -45,6 +46,7 @@ type Action =
   | { kind: 'create'; device: number }
   | { kind: 'edit'; device: number; pick: number }
   | { kind: 'delete'; device: number; pick: number }
+  | { kind: 'resolve'; device: number; pick: number; mine: boolean }
   | { kind: 'sync'; device: number; faults: Fault[] }
   | { kind: 'sign-out'; device: number; everywhere: boolean }
   | { kind: 'sign-in'; device: number; user: number }
@@ -92,6 +94,15 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('delete' as const), device, pick: fc.nat() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('resolve' as const),
+      device,
+      pick: fc.nat(),
+      mine: fc.boolean(),
+    }),
   },
   {
     weight: 5,
@@ -367,6 +378,33 @@ async function run(actions: Action[]): Promise<Summary> {
           const stored = await copy.db.records.get(['observation', id]);
           wrote(d, copy, id, { deleted: false, data: stored?.data });
         }
+      } else if (a.kind === 'resolve') {
+        // The user settles a note's open conflicts, keeping their version or the current.
+        const open = await copy.db.conflicts
+          .where('[entity+entityId]')
+          .between(['observation', ''], ['observation', '\uffff'])
+          .filter((c) => c.resolved === 0)
+          .toArray();
+        const ids = [...new Set(open.map((c) => c.entityId))].sort();
+        if (ids.length === 0) continue;
+        const id = ids[a.pick % ids.length]!;
+        const siblings = open.filter((c) => c.entityId === id);
+        const current = await copy.db.records.get(['observation', id]);
+        const chosen = a.mine
+          ? siblings.find((c) => c.data !== null)?.data
+          : current?.deleted === 0
+            ? current.data
+            : undefined;
+        if (chosen === undefined || chosen === null) continue;
+        await keepVersion(
+          copy.db,
+          'observation',
+          id,
+          chosen,
+          siblings.map((c) => c.id),
+          now,
+        );
+        wrote(d, copy, id, { deleted: false, data: chosen });
       } else if (a.kind === 'pull-from') {
         // Any cursor the device may hold: back to 0 or anywhere behind its own (a cursor
         // moves only from pull answers), or ahead of the server. A cursor ahead stands
@@ -655,6 +693,28 @@ describe('sync invariants on fixed sequences', () => {
       sync(1, ['deliver-twice']),
     ]);
     expect(summary).toMatchObject({ notes: 1, deleted: 1, conflicts: 0, restarts: 2 });
+  }, 30_000);
+
+  // Counter-example (2026-11-30), met by this sequence as soon as settling conflicts
+  // joined the model: two devices settled the same conflict; the server refused the
+  // second choice ("Not an open conflict of this record"), so it sat in the outbox as
+  // rejected until the user typed it again.
+  it('keeps as a new conflict a second device’s choice for a conflict already settled', async () => {
+    const summary = await run([
+      { kind: 'create', device: 0 },
+      sync(0),
+      sync(2),
+      { kind: 'edit', device: 0, pick: 0 },
+      { kind: 'edit', device: 2, pick: 0 },
+      sync(0),
+      sync(2),
+      sync(0),
+      { kind: 'resolve', device: 0, pick: 0, mine: true },
+      { kind: 'resolve', device: 2, pick: 0, mine: false },
+      sync(0),
+      sync(2),
+    ]);
+    expect(summary).toMatchObject({ notes: 1, conflicts: 2 });
   }, 30_000);
 
   it('starts again from 0 when its cursor is ahead of the server, and from any earlier one', async () => {
