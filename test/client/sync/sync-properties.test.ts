@@ -627,7 +627,7 @@ describe('sync invariants under lost requests, lost answers, double deliveries, 
       );
     },
     // A long run gets its budget and time to shrink a counter-example.
-    SECONDS !== null ? SECONDS * 1000 + 600_000 : 120_000,
+    SECONDS !== null ? SECONDS * 1000 + 600_000 : Math.max(120_000, RUNS * 5_000),
   );
 });
 
