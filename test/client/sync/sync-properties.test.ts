@@ -268,7 +268,9 @@ function sync(server: Server, tablet: Tablet, copy: Copy, wire: Wire): Promise<S
     baseUrl: BASE,
     now: () => new Date('2026-11-23T10:00:00Z'),
     runExclusive: (task) => task(),
+    // Small batches and pages, so that a few notes already take several of each.
     batchSize: 2,
+    pullLimit: 3,
     fetch: async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (url.includes('/api/sync/push')) {
