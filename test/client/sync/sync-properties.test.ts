@@ -61,7 +61,7 @@ const PASSWORD = 'correct horse battery staple';
 const SECONDS = process.env.SYNC_PROPERTY_SECONDS
   ? Number(process.env.SYNC_PROPERTY_SECONDS)
   : null;
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? (SECONDS === null ? 12 : Infinity));
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? (SECONDS === null ? 6 : Infinity));
 /** Sequences per round of the long run, between looks at the clock. */
 const ROUND = 10;
 
