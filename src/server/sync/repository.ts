@@ -323,7 +323,6 @@ export async function insertConflicts(
   }
 }
 
-/** Open conflict ids among `ids` that belong to this record. */
 /** Conflict siblings of a record among `ids`, open or settled. */
 export async function findConflictsOf(
   db: Queryable,
