@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../shared/errors';
 import { Observation, type ObservationSetup } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
 import type { LocalConflict, LookforDb, OutboxRow } from './db';
-import { writeRecord } from './write-record';
+import { deleteRecord, writeRecord } from './write-record';
 
 export type SyncState = 'synced' | 'waiting' | 'rejected' | 'conflict';
 
@@ -60,6 +60,19 @@ export async function updateObservation(
     if (!record) throw new Error('This observation is not on this device');
     const next = Observation.parse(change(Observation.parse(record.data)));
     await writeRecord(db, 'observation', id, next, { now, existing: record });
+  });
+}
+
+/**
+ * Deletes an observation: the device keeps a tombstone until the server has
+ * acknowledged the delete, which other devices then pull like any change.
+ */
+export async function deleteObservation(db: LookforDb, id: string, now: Date): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const record = await db.records.get(['observation', id]);
+    if (!record) throw new Error('This observation is not on this device');
+    if (record.deleted === 1) return;
+    await deleteRecord(db, 'observation', id, { now, existing: record });
   });
 }
 

@@ -24,11 +24,38 @@ export async function writeRecord(
   data: unknown,
   options: WriteOptions,
 ): Promise<void> {
+  await writeChange(db, entity, id, 'put', data, options);
+}
+
+/**
+ * Deletes a record the way an edit is written: the stored copy becomes a tombstone
+ * (`deleted: 1`, no data) and its outbox row, in the same transaction, carries a
+ * `delete`. A pending row for the record is turned into the delete, so a note
+ * started and deleted offline sends one mutation; a sent row stays frozen.
+ */
+export async function deleteRecord(
+  db: LookforDb,
+  entity: Entity,
+  id: string,
+  options: WriteOptions,
+): Promise<void> {
+  await writeChange(db, entity, id, 'delete', null, options);
+}
+
+async function writeChange(
+  db: LookforDb,
+  entity: Entity,
+  id: string,
+  op: OutboxRow['op'],
+  data: unknown,
+  options: WriteOptions,
+): Promise<void> {
   const deviceTime = options.now.toISOString();
+  const deleted = op === 'delete' ? 1 : 0;
   await db.transaction('rw', db.records, db.outbox, async () => {
     const existing = 'existing' in options ? options.existing : await db.records.get([entity, id]);
     const baseRev = existing?.rev ?? null;
-    await db.records.put({ entity, id, data, rev: baseRev, deleted: 0, updatedAt: deviceTime });
+    await db.records.put({ entity, id, data, rev: baseRev, deleted, updatedAt: deviceTime });
 
     const unsent = await db.outbox
       .where('[entity+entityId]')
@@ -36,7 +63,7 @@ export async function writeRecord(
       .filter((row) => row.state === 'pending')
       .first();
     if (unsent?.seq !== undefined) {
-      const update: Partial<OutboxRow> = { data, deviceTime, op: 'put' };
+      const update: Partial<OutboxRow> = { data, deviceTime, op };
       if (options.resolves) {
         update.resolves = options.resolves;
         update.baseRev = baseRev;
@@ -48,7 +75,7 @@ export async function writeRecord(
       mutationId: crypto.randomUUID(),
       entity,
       entityId: id,
-      op: 'put',
+      op,
       baseRev,
       data,
       deviceTime,

@@ -323,23 +323,22 @@ export async function insertConflicts(
   }
 }
 
-/** Open conflict ids among `ids` that belong to this record. */
-export async function findOpenConflictIds(
+/** Conflict siblings of a record among `ids`, open or settled. */
+export async function findConflictsOf(
   db: Queryable,
   entity: string,
   entityId: string,
   ids: readonly string[],
-): Promise<string[]> {
+): Promise<Array<{ id: string; open: boolean }>> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('conflicts')
-    .select('id')
+    .select(['id', 'resolved_at'])
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .where('id', 'in', [...ids])
-    .where('resolved_at', 'is', null)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, open: r.resolved_at === null }));
 }
 
 export async function resolveConflict(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
+import { deleteObservation, getObservation } from '../../../src/client/data/observations';
 import { takeBatch } from '../../../src/client/data/outbox-batch';
 import { writeRecord } from '../../../src/client/data/write-record';
 import { observation } from '../../support/factories';
@@ -64,5 +65,49 @@ describe('writing a record', () => {
     const batch = await takeBatch(db, crypto.randomUUID(), 10);
     expect(batch.mutations.map((m) => m.entityId)).toEqual([note.id, other.id]);
     expect(batch.mutations[0]?.data).toEqual(note);
+  });
+});
+
+describe('deleting an observation', () => {
+  let db: LookforDb;
+  beforeEach(() => {
+    db = openLookforDb(`delete-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.close());
+
+  it('leaves a tombstone and turns the unsent row into one delete', async () => {
+    const note = observation();
+    await writeRecord(db, 'observation', note.id, note, { now });
+    await deleteObservation(db, note.id, now);
+    expect(await db.records.get(['observation', note.id])).toMatchObject({
+      deleted: 1,
+      data: null,
+      rev: null,
+    });
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ entityId: note.id, op: 'delete', data: null, state: 'pending' }),
+    ]);
+    expect(await getObservation(db, note.id)).toBeNull();
+  });
+
+  it('sends the delete as a row of its own after a sent row, resting on the same base', async () => {
+    const note = observation();
+    await writeRecord(db, 'observation', note.id, note, { now });
+    const sent = await takeBatch(db, crypto.randomUUID(), 10);
+    await deleteObservation(db, note.id, now);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => [r.mutationId, r.op, r.state])).toEqual([
+      [sent.rows[0]!.mutationId, 'put', 'sent'],
+      [expect.any(String), 'delete', 'pending'],
+    ]);
+  });
+
+  it('deletes once: a second delete of the tombstone writes nothing', async () => {
+    const note = observation();
+    await writeRecord(db, 'observation', note.id, note, { now });
+    await takeBatch(db, crypto.randomUUID(), 10);
+    await deleteObservation(db, note.id, now);
+    await deleteObservation(db, note.id, now);
+    expect(await db.outbox.count()).toBe(2);
   });
 });

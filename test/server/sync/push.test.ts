@@ -126,6 +126,43 @@ describe.each(dialects)('sync push on %s', (dialect) => {
     });
   });
 
+  it('judges by its base, never rejects, a choice for a conflict another device settled', async () => {
+    const original = observation();
+    await server.push(clientA, [putMutation(clientA, original)]);
+    await server.push(clientA, [putMutation(clientA, { ...original, notes: 'A' }, { baseRev: 1 })]);
+    const b = await server.push(clientB, [
+      putMutation(clientB, { ...original, notes: 'B' }, { baseRev: 1 }),
+    ]);
+    const conflict = b.results[0];
+    if (conflict?.status !== 'conflict') throw new Error('expected a conflict');
+    const settle = (client: string, notes: string) =>
+      putMutation(
+        client,
+        { ...original, notes },
+        { baseRev: conflict.current.rev, resolves: [conflict.conflictId] },
+      );
+
+    // Both devices settle the sibling from revision 2: the first choice wins, the
+    // second was made from the same base and is kept as a conflict, not refused.
+    const first = await server.push(clientA, [settle(clientA, 'kept B')]);
+    expect(first.results[0]).toMatchObject({ status: 'applied', rev: 3 });
+    const second = await server.push(clientB, [settle(clientB, 'kept A')]);
+    expect(second.results[0]).toMatchObject({
+      status: 'conflict',
+      current: { rev: 3, data: { notes: 'kept B' } },
+    });
+    // Settled again from the new revision, it applies.
+    const third = await server.push(clientB, [
+      putMutation(
+        clientB,
+        { ...original, notes: 'kept A' },
+        { baseRev: 3, resolves: [conflict.conflictId] },
+      ),
+    ]);
+    expect(third.results[0]).toMatchObject({ status: 'applied', rev: 4 });
+    expect(await server.count('mutations')).toBe(6);
+  });
+
   it('rejects settling a conflict that does not exist', async () => {
     const record = observation();
     const { results } = await server.push(clientA, [

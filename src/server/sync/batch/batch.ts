@@ -3,12 +3,7 @@ import type { StagedFacts } from '../../dashboard/facts';
 import type { AuditEntry } from '../../auth/repository';
 import type { PushWrites } from '../access/policy';
 import type { Placement } from '../access/placement';
-import {
-  findOpenConflictIds,
-  recordKeyOf,
-  type ConflictWrite,
-  type StoredRecord,
-} from '../repository';
+import { findConflictsOf, recordKeyOf, type ConflictWrite, type StoredRecord } from '../repository';
 import type { StoreCache } from './store-cache';
 import { ProtocolCache } from './store-cache';
 
@@ -93,19 +88,28 @@ export class PushBatch {
     return this.protocols.find(id, version, read);
   }
 
-  /** Open conflict siblings of a record among `ids`: stored ones and this batch's, less those it settled. */
-  async openConflictIds(
+  /**
+   * Conflict siblings of a record among `ids`, stored ones and this batch's: those still
+   * open, and those already settled (by an earlier push, or earlier in this batch).
+   */
+  async conflictIdsOf(
     entity: string,
     entityId: string,
     ids: readonly string[],
-  ): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const stored = await findOpenConflictIds(this.store.db, entity, entityId, ids);
-    const settled = new Set(this.writes.resolves.map((r) => r.id));
+  ): Promise<{ open: string[]; settled: string[] }> {
+    if (ids.length === 0) return { open: [], settled: [] };
+    const stored = await findConflictsOf(this.store.db, entity, entityId, ids);
+    const settledHere = new Set(this.writes.resolves.map((r) => r.id));
     const staged = this.writes.conflicts
       .filter((c) => c.entity === entity && c.entityId === entityId && ids.includes(c.id))
-      .map((c) => c.id);
-    return [...new Set([...stored, ...staged])].filter((id) => !settled.has(id));
+      .map((c) => ({ id: c.id, open: true }));
+    const open: string[] = [];
+    const settled: string[] = [];
+    for (const c of [...stored, ...staged]) {
+      if (open.includes(c.id) || settled.includes(c.id)) continue;
+      (c.open && !settledHere.has(c.id) ? open : settled).push(c.id);
+    }
+    return { open, settled };
   }
 
   /** A mutation's writes are kept: they join the batch and take their sequence numbers. */
@@ -165,8 +169,8 @@ export class MutationStage implements PushWrites {
     return this.batch.store.roleInSchool(schoolId, userId);
   }
 
-  openConflictIds(entity: string, entityId: string, ids: readonly string[]): Promise<string[]> {
-    return this.batch.openConflictIds(entity, entityId, ids);
+  conflictIdsOf(entity: string, entityId: string, ids: readonly string[]) {
+    return this.batch.conflictIdsOf(entity, entityId, ids);
   }
 
   /** Stages the record as this mutation leaves it. */

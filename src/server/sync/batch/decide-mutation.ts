@@ -45,8 +45,10 @@ export async function decideMutation(
   if (!decision.ok) return rejected(decision.errors);
   const { data, placement } = decision;
   const resolves = mutation.resolves ?? [];
-  const open = await stage.openConflictIds(mutation.entity, mutation.entityId, resolves);
-  const unknown = resolves.filter((id) => !open.includes(id));
+  // A sibling another device settled already needs no settling again: the choice is
+  // judged by its baseRev like any edit (a choice made from a stale base is a conflict).
+  const { open, settled } = await stage.conflictIdsOf(mutation.entity, mutation.entityId, resolves);
+  const unknown = resolves.filter((id) => !open.includes(id) && !settled.includes(id));
   if (unknown.length > 0) {
     return rejected([
       { path: 'resolves', message: `Not an open conflict of this record: ${unknown.join(', ')}` },
