@@ -74,6 +74,26 @@ export async function signedInCookie(db: Queryable, user: TestUser): Promise<str
   return `${SESSION_COOKIE}=${token}`;
 }
 
+/**
+ * Signs in several people at once, each with one role in one school (or none):
+ * `{ teacher: [id, schoolId, 'teacher'], noSchool: [id] }` gives a cookie per name.
+ */
+export async function cookiesFor<K extends string>(
+  db: Queryable,
+  people: Record<K, readonly [id: string, schoolId?: string, role?: SchoolRole]>,
+): Promise<Record<K, string>> {
+  const cookies = {} as Record<K, string>;
+  for (const [name, [id, schoolId, role]] of Object.entries(people) as Array<
+    [K, readonly [string, string?, SchoolRole?]]
+  >) {
+    cookies[name] = await signedInCookie(db, {
+      id,
+      roles: schoolId && role ? [{ schoolId, role }] : [],
+    });
+  }
+  return cookies;
+}
+
 /** What a test may change about the app; everything else is the production wiring. */
 export type TestServerOptions = Pick<AppOptions, 'now' | 'passwordCost' | 'log' | 'suppressBelow'>;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Round } from '../../../src/shared/rounds';
 import { TEST_SCHOOL_ID } from '../../support/factories';
-import { signedInCookie, startTestServer, type TestServer } from '../../support/server-app';
+import { cookiesFor, startTestServer, type TestServer } from '../../support/server-app';
 import { testDialects } from '../../support/test-db';
 import { fallAnswers, pushVisits, seedProtocol, seedRound } from './seed-round';
 
@@ -25,23 +25,16 @@ describe.each(dialects)('who sees the results dashboard, on %s', (dialect) => {
     plan = await seedRound(server);
     await pushVisits(server, plan, fallAnswers);
     const db = server.db.db;
-    as.teacher = await signedInCookie(db, {
-      id: teacher,
-      roles: [{ schoolId: TEST_SCHOOL_ID, role: 'teacher' }],
-    });
-    as.principal = await signedInCookie(db, {
-      id: principal,
-      roles: [{ schoolId: TEST_SCHOOL_ID, role: 'principal' }],
-    });
-    as.otherTeacher = await signedInCookie(db, {
-      id: otherTeacher,
-      roles: [{ schoolId: OTHER_SCHOOL, role: 'teacher' }],
-    });
-    as.otherCoach = await signedInCookie(db, {
-      id: otherCoach,
-      roles: [{ schoolId: OTHER_SCHOOL, role: 'coach' }],
-    });
-    as.noSchool = await signedInCookie(db, { id: noSchool });
+    Object.assign(
+      as,
+      await cookiesFor(db, {
+        teacher: [teacher, TEST_SCHOOL_ID, 'teacher'],
+        principal: [principal, TEST_SCHOOL_ID, 'principal'],
+        otherTeacher: [otherTeacher, OTHER_SCHOOL, 'teacher'],
+        otherCoach: [otherCoach, OTHER_SCHOOL, 'coach'],
+        noSchool: [noSchool],
+      }),
+    );
     as.admin = await server.cookie();
   });
   afterEach(async () => {

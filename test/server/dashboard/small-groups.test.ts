@@ -9,7 +9,7 @@ import type { Round } from '../../../src/shared/rounds';
 import { protocolPut, round, roundPut, visit, walkProtocol } from '../../support/dashboard-seed';
 import { lookFor, observation, putMutation, TEST_SCHOOL_ID } from '../../support/factories';
 import { RowSpace } from '../../support/row-space';
-import { signedInCookie, startTestServer, type TestServer } from '../../support/server-app';
+import { cookiesFor, startTestServer, type TestServer } from '../../support/server-app';
 import { testDialects } from '../../support/test-db';
 
 /**
@@ -109,18 +109,14 @@ describe.each(dialects)('no figure about a small group can be worked out, on %s'
   beforeAll(async () => {
     server = await startTestServer(dialect);
     const db = server.db.db;
-    as.principal = await signedInCookie(db, {
-      id: principalId,
-      roles: [{ schoolId: SCHOOL_A, role: 'principal' }],
-    });
-    as.teacher = await signedInCookie(db, {
-      id: teacherId,
-      roles: [{ schoolId: SCHOOL_A, role: 'teacher' }],
-    });
-    as.teacherB = await signedInCookie(db, {
-      id: teacherBId,
-      roles: [{ schoolId: SCHOOL_B, role: 'teacher' }],
-    });
+    Object.assign(
+      as,
+      await cookiesFor(db, {
+        principal: [principalId, SCHOOL_A, 'principal'],
+        teacher: [teacherId, SCHOOL_A, 'teacher'],
+        teacherB: [teacherBId, SCHOOL_B, 'teacher'],
+      }),
+    );
     as.admin = await server.cookie();
     const client = crypto.randomUUID();
     const rooms = { fall: 0, winter: 0 };
