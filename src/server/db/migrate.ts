@@ -7,6 +7,7 @@ import * as recordPlacement from './migrations/2026-11-23T03-00-record-placement
 import * as observationFacts from './migrations/2026-11-23T04-00-observation-facts';
 import * as trustedDevices from './migrations/2026-11-30T00-00-trusted-devices';
 import * as staffEvidence from './migrations/2026-11-30T01-00-staff-evidence';
+import * as emailOutbox from './migrations/2026-11-30T02-00-email-outbox';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T04-00-observation-facts': observationFacts,
   '2026-11-30T00-00-trusted-devices': trustedDevices,
   '2026-11-30T01-00-staff-evidence': staffEvidence,
+  '2026-11-30T02-00-email-outbox': emailOutbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
