@@ -180,7 +180,7 @@ export function adminRoutes(
         ),
       );
     if (invite.emailQueued) mail?.queued();
-    return c.json(invite, 201);
+    return c.json({ ...invite, emailOn: mail !== null }, 201);
   });
 
   routes.post('/roster', async (c) => {
