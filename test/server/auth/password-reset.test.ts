@@ -9,6 +9,7 @@ import {
   person,
   readMe,
   setUpDistrictAdmin,
+  startAccountsServer,
   type SignedIn,
 } from '../../support/accounts';
 import { outboxRows, PUBLIC_URL, startMailWorld, type MailWorld } from '../../support/email';
@@ -163,5 +164,23 @@ describe.each(dialects)('password reset by emailed link, on %s', (dialect) => {
 
     world.server.clock.advance(15 * 60_000 + 1000);
     expect((await ask(email, '10.9.9.9')).status).toBe(200);
+  });
+});
+
+describe.each(dialects)('password reset with email off, on %s', (dialect) => {
+  it('answers the same, says email is off, and makes no link', async () => {
+    const server = await startAccountsServer(dialect);
+    try {
+      const admin = await setUpDistrictAdmin(server);
+      const res = await server
+        .client()
+        .post('/api/auth/password-reset', { email: admin.person.email });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, emailOn: false });
+      expect(await server.count('password_resets')).toBe(0);
+      expect(await server.count('email_outbox')).toBe(0);
+    } finally {
+      await server.db.dispose();
+    }
   });
 });
