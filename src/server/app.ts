@@ -11,6 +11,7 @@ import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
 import { dashboardRoutes } from './dashboard/routes';
+import type { EmailLinks } from './email/outbox';
 import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
@@ -38,6 +39,8 @@ export interface AppOptions {
   suppressBelow?: number;
   /** A request still running after this answers 503 (default 60 s). */
   requestTimeoutMs?: number;
+  /** Email on (`SMTP_URL` set): invites and password resets are queued in the outbox. */
+  mail?: EmailLinks;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -67,10 +70,11 @@ export function createApp(options: AppOptions): Hono {
     '/auth',
     authRoutes(options.db, {
       now,
+      mail: options.mail ?? null,
       ...(options.passwordCost ? { cost: options.passwordCost } : {}),
     }),
   );
-  api.route('/admin', adminRoutes(options.db, now));
+  api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));

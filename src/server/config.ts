@@ -17,6 +17,61 @@ export interface ServerConfig {
   poolSize: number;
   /** How long a write waits for a database lock before the request answers 503. */
   lockTimeoutMs: number;
+  /** Email settings; undefined when `SMTP_URL` is unset and email is off. */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://`, with the user and password in it when the server wants them. */
+  smtpUrl: string;
+  /** The From of every message: `lookfor@district.org` or `Lookfor <lookfor@district.org>`. */
+  from: string;
+  /** Where people open the app; links in emails start with it. */
+  publicUrl: string;
+}
+
+const MAILBOX = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * Email is on only with `SMTP_URL`, which then needs `MAIL_FROM` and `PUBLIC_URL`.
+ * Links are built from `PUBLIC_URL`, never from a request's Host header, which a
+ * stranger asking for a reset could set to their own site.
+ */
+function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (!smtpUrl) return undefined;
+  let smtp: URL;
+  try {
+    smtp = new URL(smtpUrl);
+  } catch {
+    throw new Error('SMTP_URL must be a URL like smtp://user:password@mail.example.org:587');
+  }
+  if (!['smtp:', 'smtps:'].includes(smtp.protocol) || !smtp.hostname) {
+    throw new Error(
+      `SMTP_URL must start with smtp:// or smtps:// and name a host, not "${smtp.protocol}//…"`,
+    );
+  }
+  const from = (env.MAIL_FROM ?? '').trim();
+  if (!from) throw new Error('MAIL_FROM is required when SMTP_URL is set (the sender address)');
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  if (!MAILBOX.test(address)) {
+    throw new Error(
+      `MAIL_FROM must be an address like lookfor@district.org or "Lookfor <lookfor@district.org>", not "${from}"`,
+    );
+  }
+  const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  let site: URL | null = null;
+  try {
+    site = publicUrl ? new URL(publicUrl) : null;
+  } catch {
+    site = null;
+  }
+  if (!site || !['http:', 'https:'].includes(site.protocol)) {
+    throw new Error(
+      'PUBLIC_URL must be the address people open Lookfor at (like https://lookfor.district.org) when SMTP_URL is set: links in emails start with it',
+    );
+  }
+  return { smtpUrl, from, publicUrl };
 }
 
 /** A whole number from the environment within bounds, or a clear message naming the variable. */
@@ -71,5 +126,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl,
     pgSchema,
     distDir: resolve(env.DIST_DIR || 'dist'),
+    mail: readMail(env),
   };
 }

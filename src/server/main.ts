@@ -4,6 +4,8 @@ import { setupTokenIfEmpty } from './auth/first-run';
 import { readConfig } from './config';
 import { connectDb } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { smtpSender } from './email/mailer';
+import { startEmailWorker, type EmailWorker } from './email/worker';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -11,11 +13,26 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(handle.db, { schema: handle.schema });
   for (const name of applied) console.log(`migrated: ${name}`);
 
+  // With SMTP_URL, invites and resets are queued in the outbox and sent from here;
+  // without it nothing is queued and the admin screens show links to copy.
+  let worker: EmailWorker | null = null;
+  let sender: ReturnType<typeof smtpSender> | null = null;
+  if (config.mail) {
+    sender = smtpSender(
+      config.mail.smtpUrl,
+      config.mail.from,
+      new URL(config.mail.publicUrl).hostname,
+    );
+    worker = startEmailWorker(handle.db, { send: sender.send });
+  }
   const app = createApp({
     db: handle.db,
     readDb: handle.readDb,
     distDir: config.distDir,
     suppressBelow: config.suppressBelow,
+    ...(config.mail && worker
+      ? { mail: { publicUrl: config.mail.publicUrl, queued: worker.wake } }
+      : {}),
   });
   const setupToken = await setupTokenIfEmpty(handle.db, new Date());
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -25,11 +42,17 @@ async function main(): Promise<void> {
       );
     }
     console.log(`Lookfor is serving on http://localhost:${info.port} (${handle.describe})`);
+    console.log(
+      config.mail ? `Email is on, from ${config.mail.from}` : 'Email is off (no SMTP_URL)',
+    );
   });
 
   const stop = () => {
     server.close(() => {
-      void handle.close().then(() => process.exit(0));
+      void (worker?.stop() ?? Promise.resolve())
+        .then(() => sender?.close())
+        .then(() => handle.close())
+        .then(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -61,3 +61,11 @@ export const AcceptInvite = z.object({
   password: Password,
 });
 export type AcceptInvite = z.infer<typeof AcceptInvite>;
+
+/** "Forgot password?": the same answer whether or not an account has this email. */
+export const PasswordResetRequest = z.object({ email: Email });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
+
+/** The emailed link's secret and the new password. */
+export const PasswordResetConfirm = z.object({ token: Token, password: Password });
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirm>;

@@ -20,6 +20,8 @@ const matrix: readonly Row[] = [
   ['POST /api/auth/setup',               '-',        '-',               403,        403,        403,        403,        403],
   ['POST /api/auth/login',               '-',        '-',               401,        401,        401,        401,        401],
   ['POST /api/auth/accept-invite',       '-',        '-',               409,        409,        409,        409,        409],
+  ['POST /api/auth/password-reset',      '-',        '-',               200,        200,        200,        200,        200],
+  ['POST /api/auth/password-reset/confirm', '-',     '-',               409,        409,        409,        409,        409],
   ['GET /api/auth/me',                   '-',        'own',             200,        200,        200,        200,        401],
   ['POST /api/auth/logout',              '-',        'own',             200,        200,        200,        200,        200],
   ['POST /api/auth/logout-everywhere',   '-',        'own',             200,        200,        200,        200,        401],

@@ -19,3 +19,38 @@ describe('server configuration', () => {
     expect(() => readConfig({ SUPPRESS_BELOW: '4.5' })).toThrow(/SUPPRESS_BELOW/);
   });
 });
+
+describe('email configuration', () => {
+  const mailEnv = {
+    SMTP_URL: 'smtp://lookfor:secret@mail.district.org:587',
+    MAIL_FROM: 'Lookfor <lookfor@district.org>',
+    PUBLIC_URL: 'https://lookfor.district.org/',
+  };
+
+  it('leaves email off without SMTP_URL', () => {
+    expect(readConfig({}).mail).toBeUndefined();
+    expect(readConfig({ SMTP_URL: '', MAIL_FROM: 'x' }).mail).toBeUndefined();
+  });
+
+  it('turns email on with SMTP_URL, MAIL_FROM and PUBLIC_URL', () => {
+    expect(readConfig(mailEnv).mail).toEqual({
+      smtpUrl: mailEnv.SMTP_URL,
+      from: 'Lookfor <lookfor@district.org>',
+      publicUrl: 'https://lookfor.district.org',
+    });
+    expect(readConfig({ ...mailEnv, MAIL_FROM: 'lookfor@district.org' }).mail?.from).toBe(
+      'lookfor@district.org',
+    );
+  });
+
+  it('refuses a bad SMTP_URL, MAIL_FROM or PUBLIC_URL at start-up with a clear message', () => {
+    expect(() => readConfig({ ...mailEnv, SMTP_URL: 'mail.district.org' })).toThrow(/SMTP_URL/);
+    expect(() => readConfig({ ...mailEnv, SMTP_URL: 'http://mail.district.org' })).toThrow(
+      /smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => readConfig({ ...mailEnv, MAIL_FROM: '' })).toThrow(/MAIL_FROM is required/);
+    expect(() => readConfig({ ...mailEnv, MAIL_FROM: 'lookfor' })).toThrow(/MAIL_FROM must be/);
+    expect(() => readConfig({ ...mailEnv, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ ...mailEnv, PUBLIC_URL: 'ftp://x.org' })).toThrow(/PUBLIC_URL/);
+  });
+});

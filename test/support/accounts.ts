@@ -3,7 +3,7 @@ import type { ScryptCost } from '../../src/server/auth/password';
 import { setupTokenIfEmpty } from '../../src/server/auth/first-run';
 import { Me, type SchoolRole } from '../../src/shared/accounts';
 import { httpClient, type ClientOptions, type HttpClient } from './http-client';
-import { startTestServer, type TestServer } from './server-app';
+import { startTestServer, type TestServer, type TestServerOptions } from './server-app';
 
 /** Low enough to keep a test fast; the parameters travel with each hash anyway. */
 export const fastCost: ScryptCost = { N: 1024, r: 8, p: 1 };
@@ -30,10 +30,14 @@ export interface AccountsServer extends TestServer {
 }
 
 /** The real app with a cheap password cost and a hand-moved clock. */
-export async function startAccountsServer(dialect: 'sqlite' | 'postgres'): Promise<AccountsServer> {
+export async function startAccountsServer(
+  dialect: 'sqlite' | 'postgres',
+  options: Pick<TestServerOptions, 'mail'> = {},
+): Promise<AccountsServer> {
   const clock = testClock();
   const log: AccountsServer['log'] = [];
   const server = await startTestServer(dialect, {
+    ...options,
     passwordCost: fastCost,
     now: clock.now,
     log: (message, error) => log.push({ message, error }),

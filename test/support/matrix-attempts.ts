@@ -167,6 +167,30 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
       email: 'guesser@district.example',
       password: 'a long enough password',
     }),
+  // Asking for a reset link: anyone may, and the answer is the same for every address.
+  'POST /api/auth/password-reset': (a) =>
+    status(a, 'POST', '/api/auth/password-reset', {
+      email: a.actor ? `${a.actor.id}@lookfor.test` : 'nobody@district.example',
+    }),
+  // A wrong reset link changes no password and ends no session.
+  'POST /api/auth/password-reset/confirm': async (a) => {
+    const snapshot = () =>
+      Promise.all([
+        a.world.server.db.db
+          .selectFrom('users')
+          .select(['id', 'password_hash'])
+          .orderBy('id')
+          .execute(),
+        a.world.server.count('sessions'),
+      ]);
+    const before = await snapshot();
+    const answer = await status(a, 'POST', '/api/auth/password-reset/confirm', {
+      token: 'z'.repeat(40),
+      password: 'a long enough password',
+    });
+    expect(await snapshot()).toEqual(before);
+    return answer;
+  },
   'GET /api/auth/me': (a) => status(a, 'GET', '/api/auth/me'),
   'POST /api/auth/logout': (a) => status(a, 'POST', '/api/auth/logout', {}),
   'POST /api/auth/logout-everywhere': (a) => status(a, 'POST', '/api/auth/logout-everywhere', {}),

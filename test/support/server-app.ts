@@ -95,7 +95,10 @@ export async function cookiesFor<K extends string>(
 }
 
 /** What a test may change about the app; everything else is the production wiring. */
-export type TestServerOptions = Pick<AppOptions, 'now' | 'passwordCost' | 'log' | 'suppressBelow'>;
+export type TestServerOptions = Pick<
+  AppOptions,
+  'now' | 'passwordCost' | 'log' | 'suppressBelow' | 'mail'
+>;
 
 /** The real Hono app over a real, migrated database, driven without a port. */
 export async function startTestServer(

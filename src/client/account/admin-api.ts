@@ -39,11 +39,18 @@ async function call<T>(
 
 const SchoolRow = z.object({ id: z.string(), name: z.string() });
 export type SchoolRow = z.infer<typeof SchoolRow>;
-const InviteLink = z.object({ link: z.string(), expiresAt: z.string() });
+const InviteLink = z.object({
+  link: z.string(),
+  expiresAt: z.string(),
+  /** Whether the server queued the invite by email (SMTP_URL set and an address given). */
+  emailQueued: z.optional(z.boolean()),
+  emailOn: z.optional(z.boolean()),
+});
 export type InviteLink = z.infer<typeof InviteLink>;
 const RosterInvite = z.object({
   link: z.string(),
   expiresAt: z.string(),
+  emailQueued: z.optional(z.boolean()),
   row: z.number(),
   name: z.string(),
   email: z.string(),

@@ -1,9 +1,14 @@
-import type { AcceptInvite, LoginRequest, SetupRequest } from '../../shared/account-requests';
+import type {
+  AcceptInvite,
+  LoginRequest,
+  PasswordResetConfirm,
+  SetupRequest,
+} from '../../shared/account-requests';
 import { Me } from '../../shared/accounts';
 import { ErrorBody, type FieldIssue } from '../../shared/errors';
 
 export type ApiResult =
-  { ok: true } | { ok: false; message: string; fields: Record<string, string> };
+  { ok: true; body?: unknown } | { ok: false; message: string; fields: Record<string, string> };
 
 async function post(path: string, body: unknown): Promise<ApiResult> {
   let response: Response;
@@ -16,7 +21,7 @@ async function post(path: string, body: unknown): Promise<ApiResult> {
   } catch {
     return { ok: false, message: 'No connection. Signing in needs the network once.', fields: {} };
   }
-  if (response.ok) return { ok: true };
+  if (response.ok) return { ok: true, body: await response.json().catch(() => null) };
   const error = ErrorBody.safeParse(await response.json().catch(() => null));
   if (!error.success)
     return { ok: false, message: `The server answered ${response.status}`, fields: {} };
@@ -31,6 +36,19 @@ async function post(path: string, body: unknown): Promise<ApiResult> {
 export const signIn = (request: LoginRequest) => post('/api/auth/login', request);
 export const setUp = (request: SetupRequest) => post('/api/auth/setup', request);
 export const acceptInvite = (request: AcceptInvite) => post('/api/auth/accept-invite', request);
+/** "Forgot password?": the server answers the same whether or not the account exists. */
+export async function requestPasswordReset(
+  email: string,
+): Promise<ApiResult & { emailOn?: boolean }> {
+  const result = await post('/api/auth/password-reset', { email });
+  if (!result.ok) return result;
+  const body = result.body;
+  const emailOn =
+    typeof body === 'object' && body !== null && 'emailOn' in body ? body.emailOn !== false : true;
+  return { ok: true, emailOn };
+}
+export const confirmPasswordReset = (request: PasswordResetConfirm) =>
+  post('/api/auth/password-reset/confirm', request);
 export const signOut = () => post('/api/auth/logout', {});
 /** Ends every session of the account, on every device. */
 export const signOutEverywhere = () => post('/api/auth/logout-everywhere', {});

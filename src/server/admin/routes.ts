@@ -18,6 +18,8 @@ import {
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Database } from '../db/schema';
+import { queueEmail, type EmailLinks } from '../email/outbox';
+import { inviteEmail } from '../email/templates';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 import type { Queryable } from '../sync/repository';
@@ -27,17 +29,29 @@ const INVITE_DAYS = 14;
 const RosterUpload = z.object({ csv: z.string().check(z.maxLength(1_000_000)) });
 const MembershipChange = z.object({ userId: z.uuid(), schoolId: z.uuid(), role: SchoolRole });
 
+interface Inviter {
+  id: string;
+  name: string;
+}
+
+/**
+ * Makes an invite link; with email on and an address given, queues the invite in
+ * the same transaction, so it is emailed exactly when the invite exists.
+ */
 async function createInvite(
   db: Queryable,
   invite: {
     schoolId: string | null;
-    role: string;
+    schoolName: string | null;
+    role: SchoolRole | 'district_admin';
     name?: string | undefined;
     email?: string | undefined;
   },
-  actorId: string,
+  inviter: Inviter,
   now: Date,
+  mail: EmailLinks | null,
 ) {
+  const actorId = inviter.id;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
   await db
@@ -63,11 +77,34 @@ async function createInvite(
     subject: invite.email ?? '(no email)',
     details: { role: invite.role, schoolId: invite.schoolId },
   });
-  return { link: `/#/invite/${token}`, expiresAt };
+  const link = `/#/invite/${token}`;
+  const emailQueued = Boolean(mail && invite.email);
+  if (mail && invite.email) {
+    await queueEmail(
+      db,
+      {
+        kind: 'invite',
+        to: invite.email,
+        ...inviteEmail({
+          inviterName: inviter.name,
+          role: invite.role,
+          schoolName: invite.schoolName,
+          link: `${mail.publicUrl}${link}`,
+          expiresAt,
+        }),
+      },
+      now,
+    );
+  }
+  return { link, expiresAt, emailQueued };
 }
 
 /** School, invite and roster management; every route checks the caller's role. */
-export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv> {
+export function adminRoutes(
+  db: Kysely<Database>,
+  now: () => Date,
+  mail: EmailLinks | null = null,
+): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
   routes.use('*', requireSignIn());
 
@@ -129,13 +166,21 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
     if (!mayInvite(auth, schoolId, role)) {
       return sendError(c, 403, 'forbidden', 'You may not invite this role to this school');
     }
-    if (schoolId && !(await findSchool(db, schoolId))) {
-      return sendError(c, 404, 'not_found', 'No such school');
-    }
+    const school = schoolId ? await findSchool(db, schoolId) : null;
+    if (schoolId && !school) return sendError(c, 404, 'not_found', 'No such school');
     const invite = await db
       .transaction()
-      .execute((trx) => createInvite(trx, body.value, auth.userId, now()));
-    return c.json(invite, 201);
+      .execute((trx) =>
+        createInvite(
+          trx,
+          { ...body.value, schoolName: school?.name ?? null },
+          { id: auth.userId, name: auth.name },
+          now(),
+          mail,
+        ),
+      );
+    if (invite.emailQueued) mail?.queued();
+    return c.json({ ...invite, emailOn: mail !== null }, 201);
   });
 
   routes.post('/roster', async (c) => {
@@ -145,7 +190,7 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
     const body = await parseBody(c, RosterUpload);
     if (!body.ok) return body.response;
     const { rows, problems } = parseRoster(body.value.csv);
-    const schools = new Map((await listSchools(db)).map((s) => [s.name.toLowerCase(), s.id]));
+    const schools = new Map((await listSchools(db)).map((s) => [s.name.toLowerCase(), s]));
     for (const row of rows) {
       if (!schools.has(row.school.toLowerCase())) {
         problems.push({ row: row.row, message: `No school named ${row.school}` });
@@ -168,12 +213,19 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
     const invites = await db.transaction().execute(async (trx) => {
       const made = [];
       for (const row of rows) {
-        const schoolId = schools.get(row.school.toLowerCase())!;
+        const school = schools.get(row.school.toLowerCase())!;
         const invite = await createInvite(
           trx,
-          { schoolId, role: row.role, name: row.name, email: row.email },
-          auth.userId,
+          {
+            schoolId: school.id,
+            schoolName: school.name,
+            role: row.role,
+            name: row.name,
+            email: row.email,
+          },
+          { id: auth.userId, name: auth.name },
           now(),
+          mail,
         );
         made.push({
           row: row.row,
@@ -186,6 +238,7 @@ export function adminRoutes(db: Kysely<Database>, now: () => Date): Hono<AuthEnv
       }
       return made;
     });
+    if (invites.some((i) => i.emailQueued)) mail?.queued();
     return c.json({ invites }, 201);
   });
 

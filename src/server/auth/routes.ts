@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { AcceptInvite, LoginRequest, SetupRequest } from '../../shared/account-requests';
 import { SchoolRole, type Me } from '../../shared/accounts';
 import type { Database } from '../db/schema';
+import type { EmailLinks } from '../email/outbox';
 import type { Queryable } from '../sync/repository';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
+import { address, tooManyAttempts } from './client-address';
 import { trustDevice, trustedDeviceOf } from './devices';
+import { passwordResetRoutes } from './password-reset';
 import { hashPassword, verifyPassword, type ScryptCost } from './password';
 import {
   countUsers,
@@ -33,6 +35,8 @@ import { hashToken } from './tokens';
 export interface AuthOptions {
   now: () => Date;
   cost?: ScryptCost;
+  /** Email links and the worker's wake-up; null or absent when email is off. */
+  mail?: EmailLinks | null;
 }
 
 export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
@@ -51,14 +55,6 @@ export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
   };
 }
 
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 const fail = (error: string) => ({ ok: false as const, error });
 
 export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<AuthEnv> {
@@ -73,14 +69,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
    */
   const linkAttempt = async (c: Context): Promise<Response | null> => {
     const wait = await takeAttempt(db, `link:${address(c)}`, addressRule, now());
-    if (wait === 0) return null;
-    c.header('Retry-After', String(Math.ceil(wait / 1000)));
-    return sendError(
-      c,
-      429,
-      'too_many_requests',
-      `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minutes`,
-    );
+    return wait === 0 ? null : tooManyAttempts(c, wait);
   };
   const linkWorked = (c: Context) => giveBackAttempt(db, `link:${address(c)}`);
 
@@ -157,15 +146,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         ];
     let wait = 0;
     for (const [key, rule] of keys) wait = Math.max(wait, await takeAttempt(db, key, rule, at));
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return sendError(
-        c,
-        429,
-        'too_many_requests',
-        `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minutes`,
-      );
-    }
+    if (wait > 0) return tooManyAttempts(c, wait);
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await decoy), false);
@@ -257,6 +238,8 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     await startSession(c, db, outcome.userId, now());
     return c.json({ ok: true }, 201);
   });
+
+  routes.route('/password-reset', passwordResetRoutes(db, { ...options, linkAttempt, linkWorked }));
 
   routes.get('/me', requireSignIn(), async (c) => c.json(await meOf(db, c.get('auth')!)));
 

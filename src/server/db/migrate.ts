@@ -6,8 +6,9 @@ import * as recordOwners from './migrations/2026-11-23T02-00-record-owners';
 import * as recordPlacement from './migrations/2026-11-23T03-00-record-placement';
 import * as observationFacts from './migrations/2026-11-23T04-00-observation-facts';
 import * as trustedDevices from './migrations/2026-11-30T00-00-trusted-devices';
-import * as visitPeriods from './migrations/2026-11-30T01-30-visit-periods';
 import * as staffEvidence from './migrations/2026-11-30T01-00-staff-evidence';
+import * as visitPeriods from './migrations/2026-11-30T01-30-visit-periods';
+import * as emailOutbox from './migrations/2026-11-30T02-00-email-outbox';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T00-00-trusted-devices': trustedDevices,
   '2026-11-30T01-00-staff-evidence': staffEvidence,
   '2026-11-30T01-30-visit-periods': visitPeriods,
+  '2026-11-30T02-00-email-outbox': emailOutbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,6 +113,34 @@ export interface TrustedDevicesTable {
   created_at: string;
 }
 
+export interface EmailOutboxTable {
+  id: string;
+  /** invite, password-reset, … */
+  kind: string;
+  to_address: string;
+  subject: string;
+  /** Erased once the message is sent or given up: it may hold a single-use link. */
+  text_body: string | null;
+  html_body: string | null;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** A worker owns the row until then; a crashed worker's claim runs out. */
+  claimed_until: string | null;
+  sent_at: string | null;
+  /** Set when the last allowed attempt failed. */
+  failed_at: string | null;
+  last_error: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface LoginAttemptsTable {
   key: string;
   failures: number;
@@ -216,4 +244,6 @@ export interface Database {
   observation_fact_totals: ObservationFactTotalsTable;
   school_result_settings: SchoolResultSettingsTable;
   staff_evidence: StaffEvidenceTable;
+  email_outbox: EmailOutboxTable;
+  password_resets: PasswordResetsTable;
 }

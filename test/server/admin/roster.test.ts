@@ -67,6 +67,7 @@ describe.each(dialects)('roster import on %s', (dialect) => {
         email: 'ana@district.example',
         school: 'Lincoln Elementary',
         role: 'teacher',
+        emailQueued: false,
       },
       {
         row: 3,
@@ -74,6 +75,7 @@ describe.each(dialects)('roster import on %s', (dialect) => {
         email: 'ben@district.example',
         school: 'Adams Middle',
         role: 'coach',
+        emailQueued: false,
       },
       {
         row: 4,
@@ -81,6 +83,7 @@ describe.each(dialects)('roster import on %s', (dialect) => {
         email: 'carla@district.example',
         school: 'Lincoln Elementary',
         role: 'principal',
+        emailQueued: false,
       },
     ]);
     for (const invite of invites) expect(invite.link).toMatch(/^\/#\/invite\/[A-Za-z0-9_-]{43}$/);

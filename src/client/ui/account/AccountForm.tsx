@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiResult } from '../../account/api';
 
@@ -16,10 +17,12 @@ interface Props {
   fields: AccountField[];
   submit: (values: Record<string, string>) => Promise<ApiResult>;
   onDone: () => void;
+  /** Shown under the form, like the sign-in screen's "Forgot password?". */
+  footer?: ComponentChildren;
 }
 
 /** Sign-in, first-run set-up and invite acceptance share one accessible form. */
-export function AccountForm({ title, intro, submitLabel, fields, submit, onDone }: Props) {
+export function AccountForm({ title, intro, submitLabel, fields, submit, onDone, footer }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])),
   );
@@ -77,6 +80,7 @@ export function AccountForm({ title, intro, submitLabel, fields, submit, onDone 
           </button>
         </div>
       </form>
+      {footer}
     </section>
   );
 }

@@ -5,6 +5,12 @@ import { useRoute } from '../shell/route';
 const SetupScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.SetupScreen));
 const InviteScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.InviteScreen));
 const SignInScreen = lazyScreen(() => import('./AccountScreens').then((m) => m.SignInScreen));
+const ForgotPasswordScreen = lazyScreen(() =>
+  import('./PasswordResetScreens').then((m) => m.ForgotPasswordScreen),
+);
+const ResetPasswordScreen = lazyScreen(() =>
+  import('./PasswordResetScreens').then((m) => m.ResetPasswordScreen),
+);
 
 /** What a device with nobody signed in shows: set-up and invite links, or sign-in. */
 export function AccountGate({ banner }: { banner?: preact.ComponentChildren }) {
@@ -22,6 +28,10 @@ export function AccountGate({ banner }: { banner?: preact.ComponentChildren }) {
           <SetupScreen token={route.token} />
         ) : route.name === 'invite' ? (
           <InviteScreen token={route.token} />
+        ) : route.name === 'forgot' ? (
+          <ForgotPasswordScreen />
+        ) : route.name === 'reset' ? (
+          <ResetPasswordScreen token={route.token} />
         ) : (
           <SignInScreen />
         )}

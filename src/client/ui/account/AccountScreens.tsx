@@ -42,6 +42,13 @@ export function SignInScreen({ email = '' }: { email?: string }) {
         remember(await signIn({ email: v.email ?? '', password: v.password ?? '' }))
       }
       onDone={reload}
+      footer={
+        <p>
+          <a class="button quiet" href="#/forgot">
+            Forgot password?
+          </a>
+        </p>
+      }
     />
   );
 }

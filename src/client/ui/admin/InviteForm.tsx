@@ -2,12 +2,16 @@ import { useState } from 'preact/hooks';
 import { roleLabels, type SchoolRole } from '../../../shared/accounts';
 import { createInvite, type SchoolRow } from '../../account/admin-api';
 
-/** A single-use invite link for one person; no mail server needed. */
+/** A single-use invite link for one person, emailed when the server has email on. */
 export function InviteForm({ schools, roles }: { schools: SchoolRow[]; roles: SchoolRole[] }) {
   const [schoolId, setSchoolId] = useState('');
   const [role, setRole] = useState<SchoolRole>(roles[0] ?? 'teacher');
   const [email, setEmail] = useState('');
   const [link, setLink] = useState<string | null>(null);
+  const [emailed, setEmailed] = useState<{ to: string | null; emailOn: boolean }>({
+    to: null,
+    emailOn: false,
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const school = schoolId || schools[0]?.id || '';
 
@@ -24,6 +28,10 @@ export function InviteForm({ schools, roles }: { schools: SchoolRow[]; roles: Sc
       return;
     }
     setProblem(null);
+    setEmailed({
+      to: result.value.emailQueued ? email.trim() : null,
+      emailOn: result.value.emailOn === true,
+    });
     setLink(new URL(result.value.link, window.location.origin).href);
   };
 
@@ -86,6 +94,13 @@ export function InviteForm({ schools, roles }: { schools: SchoolRow[]; roles: Sc
       </form>
       {link && (
         <div class="banner ok" role="status">
+          <p>
+            {emailed.to
+              ? `Emailed to ${emailed.to}. You can also copy the link.`
+              : emailed.emailOn
+                ? 'No email address was given, so nothing was emailed.'
+                : 'Email is off on this server: nothing was emailed.'}
+          </p>
           <label for="invite-link">Send this link to the person; it works once, for 14 days.</label>
           <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
           <button

@@ -61,7 +61,12 @@ export function RosterImport() {
       )}
       {invites.length > 0 && (
         <table class="roster">
-          <caption>{invites.length} invite links, each for one person</caption>
+          <caption>
+            {invites.length} invite links, each for one person.{' '}
+            {invites.every((i) => i.emailQueued)
+              ? 'Each was also emailed to its person.'
+              : 'Email is off on this server: send each link yourself.'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -12,6 +12,9 @@ export type Route =
   | { name: 'results'; roundId?: string }
   | { name: 'setup'; token: string }
   | { name: 'invite'; token: string }
+  /** "Forgot password?", and the emailed link that sets a new one. */
+  | { name: 'forgot' }
+  | { name: 'reset'; token: string }
   | { name: 'rounds' }
   | { name: 'round-plan'; id: string | null }
   | { name: 'round'; id: string }
@@ -26,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/start') return { name: 'start' };
   if (path === '/protocols') return { name: 'protocols' };
   if (path === '/signin') return { name: 'signin' };
+  if (path === '/forgot') return { name: 'forgot' };
   if (path === '/admin') return { name: 'admin' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-plan', id: null };
@@ -36,9 +40,10 @@ export function parseRoute(hash: string): Route {
   if (visits) return { name: 'visits', path: visits[1] ?? '' };
   const results = /^\/results(?:\/([0-9a-f-]{36}))?$/i.exec(path);
   if (results) return results[1] ? { name: 'results', roundId: results[1] } : { name: 'results' };
-  const link = /^\/(setup|invite)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
+  const link = /^\/(setup|invite|reset)\/([A-Za-z0-9_-]{20,100})$/.exec(path);
   if (link?.[1] === 'setup' && link[2]) return { name: 'setup', token: link[2] };
   if (link?.[1] === 'invite' && link[2]) return { name: 'invite', token: link[2] };
+  if (link?.[1] === 'reset' && link[2]) return { name: 'reset', token: link[2] };
   const protocol = /^\/protocols\/([a-z0-9-]{1,48})\/v(\d{1,5})$/.exec(path);
   if (protocol?.[1] && protocol[2]) {
     return { name: 'protocol', id: protocol[1], version: Number(protocol[2]) };
@@ -68,6 +73,10 @@ export function hrefFor(route: Route): string {
       return `#/setup/${route.token}`;
     case 'invite':
       return `#/invite/${route.token}`;
+    case 'forgot':
+      return '#/forgot';
+    case 'reset':
+      return `#/reset/${route.token}`;
     case 'rounds':
       return '#/rounds';
     case 'round-plan':

@@ -12,6 +12,8 @@ describe('routes', () => {
     [`#/rounds/${round}`, { name: 'round', id: round }],
     [`#/rounds/${round}/plan`, { name: 'round-plan', id: round }],
     ['#/visits/coverage', { name: 'visits', path: '/coverage' }],
+    ['#/forgot', { name: 'forgot' }],
+    [`#/reset/${'r'.repeat(43)}`, { name: 'reset', token: 'r'.repeat(43) }],
   ])('reads %s and writes it back the same', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(hrefFor(route)).toBe(hash === '#/' ? hrefFor({ name: 'list' }) : hash);

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { isPostgres } from '../db/dialect';
+import type { Queryable } from '../sync/repository';
+import type { EmailContent } from './templates';
+
+export interface OutgoingEmail extends EmailContent {
+  id: string;
+  to: string;
+  attempts: number;
+}
+
+/**
+ * Queues a message. Call it with the transaction that makes what the message is
+ * about, so a rolled-back action sends nothing and a committed one loses nothing.
+ */
+export async function queueEmail(
+  db: Queryable,
+  message: EmailContent & { kind: string; to: string },
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  const at = now.toISOString();
+  await db
+    .insertInto('email_outbox')
+    .values({
+      id,
+      kind: message.kind,
+      to_address: message.to,
+      subject: message.subject,
+      text_body: message.text,
+      html_body: message.html,
+      created_at: at,
+      attempts: 0,
+      next_attempt_at: at,
+      claimed_until: null,
+      sent_at: null,
+      failed_at: null,
+      last_error: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Claims up to `limit` due messages for `leaseMs` and counts the attempt, in one
+ * statement. On PostgreSQL, `for update skip locked` lets two server processes
+ * claim at once without ever taking the same row; SQLite has one writer at a time.
+ */
+export async function claimDue(
+  db: Queryable,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<OutgoingEmail[]> {
+  const at = now.toISOString();
+  let due = db
+    .selectFrom('email_outbox')
+    .select('id')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('next_attempt_at', '<=', at)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', at)]))
+    .orderBy('next_attempt_at')
+    .limit(limit);
+  if (isPostgres(db)) due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('email_outbox')
+    .set({
+      claimed_until: new Date(now.getTime() + leaseMs).toISOString(),
+      attempts: sql<number>`attempts + 1`,
+    })
+    .where('id', 'in', due)
+    .returning(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts'])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body ?? '',
+    html: r.html_body ?? '',
+    attempts: Number(r.attempts),
+  }));
+}
+
+/** Sent: the text, which may hold a single-use link, is not kept. */
+export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({
+      sent_at: now.toISOString(),
+      claimed_until: null,
+      last_error: null,
+      text_body: null,
+      html_body: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A failed attempt: tried again at `retryAt`, or given up (its text erased) when null. */
+export async function markFailed(
+  db: Queryable,
+  id: string,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
+  const lastError = error.slice(0, 1000);
+  await db
+    .updateTable('email_outbox')
+    .set(
+      retryAt
+        ? { last_error: lastError, claimed_until: null, next_attempt_at: retryAt.toISOString() }
+        : {
+            last_error: lastError,
+            claimed_until: null,
+            failed_at: now.toISOString(),
+            text_body: null,
+            html_body: null,
+          },
+    )
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Given to the routes that queue email when `SMTP_URL` is set; null when email is off. */
+export interface EmailLinks {
+  /** Where people open the app, without a trailing slash. */
+  publicUrl: string;
+  /** Called after a transaction that queued a message committed: the worker looks at once. */
+  queued: () => void;
+}
