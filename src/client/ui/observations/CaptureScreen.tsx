@@ -2,6 +2,7 @@ import { allLookFors } from '../../../shared/protocol';
 import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
 import { useServices } from '../app-context';
 import { RejectionBanner } from '../shell/RejectionBanner';
+import { focusNextScreenHeading } from '../shell/focus';
 import { hrefFor, navigate } from '../shell/route';
 import { ConflictChooser } from './ConflictChooser';
 import { gradeLabel } from './labels';
@@ -99,7 +100,11 @@ export function CaptureScreen({ id }: { id: string }) {
             onClick={() =>
               void store
                 .update(id, (current) => finishObservation(current, now()))
-                .then((ok) => ok && navigate({ name: 'list' }))
+                .then((ok) => {
+                  if (!ok) return;
+                  focusNextScreenHeading();
+                  navigate({ name: 'list' });
+                })
             }
           >
             Finish observation
