@@ -1,3 +1,4 @@
+import { roomName } from '../../../shared/room-name';
 import { allLookFors } from '../../../shared/protocol';
 import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
 import { useServices } from '../app-context';
@@ -43,7 +44,8 @@ export function CaptureScreen({ id }: { id: string }) {
       <header class="capture-head">
         <div>
           <h2 id="capture-title">
-            Room {observation.room} · {gradeLabel(observation.gradeBand)} · {observation.subject}
+            {roomName(observation.room)} · {gradeLabel(observation.gradeBand)} ·{' '}
+            {observation.subject}
           </h2>
           <p class="muted">
             {protocol?.name ?? observation.protocolId} v{observation.protocolVersion} ·{' '}
