@@ -58,7 +58,7 @@ export function CaptureScreen({ id }: { id: string }) {
       <RejectionBanner
         title="The server could not accept this observation"
         rejections={view.rejections}
-        advice="It is kept on this device. Edit it to fix the problem, or export it from the sync bar."
+        advice="It is kept on this device. Edit it to fix the problem, or export it from the sync status in the top bar."
       />
       {view.conflicts.length > 0 && <ConflictChooser view={view} />}
 
