@@ -92,6 +92,7 @@ describe('the tablet shell', () => {
         .getByRole('group', { name: 'Students explain their thinking to a peer' })
         .getByRole('button', { name: 'Seen', exact: true })
         .click();
+      await page.getByText('1 of 8 look-fors answered').waitFor();
       await check('capture', true);
 
       // After finishing, focus lands on the list's heading, not on the document start.
