@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import type { Kysely } from 'kysely';
@@ -52,6 +53,10 @@ export function createApp(options: AppOptions): Hono {
   const readDb = options.readDb ?? options.db;
   const app = new Hono();
 
+  // gzip (or deflate) when the client asks: dashboard JSON, sync pages and the app's
+  // own files alike (files under 1 KB, which carry a length, are left as they are).
+  // Event streams, should any appear, are left alone by the middleware's type filter.
+  app.use('*', compress());
   app.use('*', securityHeaders());
 
   const api = new Hono<AuthEnv>();

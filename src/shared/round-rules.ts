@@ -1,5 +1,6 @@
 import type { gradeBands } from './observation';
 import type { Round, RoundRoom, TeamMember } from './rounds';
+import { roomName } from './room-name';
 
 export type GradeBand = (typeof gradeBands)[number];
 
@@ -101,10 +102,9 @@ export function nextRoom(
   return roomQueue(round, visitedRoomIds, userId)[0] ?? null;
 }
 
-/** "Room 114, Grade 3-5, Math": how a room is named in the queue. */
+/** "Room 114, Grade 3-5, Math" (or "Library, …"): how a room is named in the queue. */
 export function roomLabel(room: Pick<RoundRoom, 'room' | 'gradeBand' | 'subject'>): string {
-  const name = /^room\b/i.test(room.room) ? room.room : `Room ${room.room}`;
-  return `${name}, ${gradeLabel(room.gradeBand)}, ${room.subject}`;
+  return `${roomName(room.room)}, ${gradeLabel(room.gradeBand)}, ${room.subject}`;
 }
 
 export const gradeLabel = (band: GradeBand) =>

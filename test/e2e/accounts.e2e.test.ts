@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN } from './support/account';
+import { ADMIN, openAccountMenu } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
 import { startServer, type E2eServer } from './support/server';
@@ -41,6 +41,7 @@ describe('accounts on a shared iPad', () => {
   }
 
   async function signOut() {
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     const confirm = page.getByRole('alertdialog');
     if (await confirm.isVisible().catch(() => false)) {
@@ -59,7 +60,10 @@ describe('accounts on a shared iPad', () => {
     await page.getByLabel(/^Password/).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'My observations' }).waitFor();
-    await page.getByText(ADMIN.name).waitFor();
+    // The bar's account menu says who is signed in.
+    await openAccountMenu(page);
+    await page.locator('#account-menu').getByText(ADMIN.name).waitFor();
+    await page.keyboard.press('Escape');
 
     // The link works once.
     const again = await page.request.post(`${server.url}/api/auth/setup`, {

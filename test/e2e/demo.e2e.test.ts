@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo/cli';
 import { DEMO_PASSWORD } from '../../scripts/demo/people';
 import type { Observation } from '../../src/shared/observation';
+import { openAccountMenu } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import { startServer, type E2eServer } from './support/server';
 
@@ -43,6 +44,7 @@ describe('a newcomer tries the demo district', () => {
   }
 
   async function signOutEverywhere() {
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   }

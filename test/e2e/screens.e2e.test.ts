@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
 import { captureObservation } from './support/capture';
+import { smallTargets } from './support/layout';
 import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
 
@@ -11,17 +12,6 @@ const sizes = [
   { name: 'landscape', width: 1024, height: 768 },
   { name: 'portrait', width: 768, height: 1024 },
 ] as const;
-
-/** Every answer button and link a finger taps must be at least 44 px each way. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a.button, .choice, input, textarea')]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 44 || box.height < 44)
-      .map(({ el, box }) => `${el.textContent?.trim() || el.id} ${box.width}x${box.height}`),
-  );
-}
 
 describe.each(sizes)('screens at $width x $height', (size) => {
   let server: E2eServer;

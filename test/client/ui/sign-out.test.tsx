@@ -48,13 +48,20 @@ async function unsyncedNote() {
   });
 }
 
+/** The ways out live in the account menu in the top bar: open it, then tap. */
+async function fromAccountMenu(action: 'Sign out' | 'Sign out everywhere') {
+  fireEvent.click(await screen.findByRole('button', { name: /^Account:/ }));
+  const menu = document.getElementById('account-menu')!;
+  fireEvent.click(within(menu).getByRole('button', { name: action }));
+}
+
 describe('signing out everywhere', () => {
   it('warns about unsynced notes, offers them as a file, then ends every session', async () => {
     ({ db } = renderApp('#/'));
     await unsyncedNote();
     expect(await sessions()).toBe(2);
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    await fromAccountMenu('Sign out everywhere');
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog.textContent).toContain('1 note has not reached the server yet');
     expect(dialog.textContent).toContain('Your other devices are signed out too');
@@ -72,7 +79,7 @@ describe('signing out everywhere', () => {
   it('cancels without signing anyone out', async () => {
     ({ db } = renderApp('#/'));
     await unsyncedNote();
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    await fromAccountMenu('Sign out everywhere');
     const dialog = await screen.findByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -82,7 +89,7 @@ describe('signing out everywhere', () => {
 
   it('signs out everywhere at once when every note is on the server', async () => {
     ({ db } = renderApp('#/'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    await fromAccountMenu('Sign out everywhere');
     await waitFor(async () => expect(await sessions()).toBe(0));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
@@ -92,7 +99,7 @@ describe('signing out everywhere', () => {
       throw new TypeError('Failed to fetch');
     });
     ({ db } = renderApp('#/'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    await fromAccountMenu('Sign out everywhere');
     expect((await screen.findByRole('alert')).textContent).toContain('Not signed out anywhere');
     expect(await get('lookfor-account')).toEqual({ saved: true });
     expect(await sessions()).toBe(2);
@@ -100,7 +107,7 @@ describe('signing out everywhere', () => {
 
   it('keeps plain sign-out to this device only', async () => {
     ({ db } = renderApp('#/'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await fromAccountMenu('Sign out');
     await waitFor(async () => expect(await sessions()).toBe(1));
     expect(requests).toEqual(['POST /api/auth/logout']);
   });

@@ -29,3 +29,9 @@ export async function addSchool(page: Page, name = 'Lincoln Elementary'): Promis
   await page.getByRole('link', { name: 'Observations' }).click();
   await page.getByRole('heading', { name: 'My observations' }).waitFor();
 }
+
+/** Sign out, Sign out everywhere and My data live in the account menu in the top bar. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await page.locator('#account-menu').waitFor();
+}

@@ -22,8 +22,8 @@ export function AccountGate({ banner }: { banner?: preact.ComponentChildren }) {
           <a href="#/">Lookfor</a>
         </h1>
       </header>
-      {banner}
-      <main>
+      <div class="toasts">{banner}</div>
+      <main id="content" tabIndex={-1}>
         {route.name === 'setup' ? (
           <SetupScreen token={route.token} />
         ) : route.name === 'invite' ? (

@@ -100,30 +100,46 @@ export function ResponseInput({ lookFor, labelId, value, disabled, onChange }: P
       );
     }
     case 'tally': {
-      const count = typeof value === 'object' && 'count' in value ? value.count : 0;
+      // Unanswered and an observed zero differ: "0" is an answer, "–" is none yet.
+      const count = typeof value === 'object' && 'count' in value ? value.count : null;
       return (
         <div class="tally" role="group" aria-labelledby={labelId}>
           <button
             type="button"
             class="answer"
-            aria-label="One fewer"
-            disabled={disabled || count === 0}
-            onClick={() => onChange(count <= 1 ? null : { count: count - 1 })}
+            aria-label={count === 0 ? 'Clear the count' : 'One fewer'}
+            disabled={disabled || count === null}
+            onClick={() => onChange(count === null || count === 0 ? null : { count: count - 1 })}
           >
             −
           </button>
           <output class="tally-count" aria-live="polite">
-            {count}
+            {count ?? (
+              <>
+                <span aria-hidden="true">–</span>
+                <span class="visually-hidden">Not counted</span>
+              </>
+            )}
           </output>
           <button
             type="button"
             class="answer"
             aria-label="One more"
-            disabled={disabled || count >= 9999}
-            onClick={() => onChange({ count: count + 1 })}
+            disabled={disabled || (count ?? 0) >= 9999}
+            onClick={() => onChange({ count: (count ?? 0) + 1 })}
           >
             +
           </button>
+          {count === null && (
+            <button
+              type="button"
+              class="answer tally-zero"
+              disabled={disabled}
+              onClick={() => onChange({ count: 0 })}
+            >
+              None seen (0)
+            </button>
+          )}
         </div>
       );
     }

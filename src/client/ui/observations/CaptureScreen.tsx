@@ -1,7 +1,9 @@
+import { roomName } from '../../../shared/room-name';
 import { allLookFors } from '../../../shared/protocol';
 import { answeredCount, finishObservation, setResponse } from '../../../shared/observation-rules';
 import { useServices } from '../app-context';
 import { RejectionBanner } from '../shell/RejectionBanner';
+import { focusNextScreenHeading } from '../shell/focus';
 import { hrefFor, navigate } from '../shell/route';
 import { ConflictChooser } from './ConflictChooser';
 import { gradeLabel } from './labels';
@@ -42,7 +44,8 @@ export function CaptureScreen({ id }: { id: string }) {
       <header class="capture-head">
         <div>
           <h2 id="capture-title">
-            Room {observation.room} · {gradeLabel(observation.gradeBand)} · {observation.subject}
+            {roomName(observation.room)} · {gradeLabel(observation.gradeBand)} ·{' '}
+            {observation.subject}
           </h2>
           <p class="muted">
             {protocol?.name ?? observation.protocolId} v{observation.protocolVersion} ·{' '}
@@ -55,7 +58,7 @@ export function CaptureScreen({ id }: { id: string }) {
       <RejectionBanner
         title="The server could not accept this observation"
         rejections={view.rejections}
-        advice="It is kept on this device. Edit it to fix the problem, or export it from the sync bar."
+        advice="It is kept on this device. Edit it to fix the problem, or export it from the sync status in the top bar."
       />
       {view.conflicts.length > 0 && <ConflictChooser view={view} />}
 
@@ -99,7 +102,11 @@ export function CaptureScreen({ id }: { id: string }) {
             onClick={() =>
               void store
                 .update(id, (current) => finishObservation(current, now()))
-                .then((ok) => ok && navigate({ name: 'list' }))
+                .then((ok) => {
+                  if (!ok) return;
+                  focusNextScreenHeading();
+                  navigate({ name: 'list' });
+                })
             }
           >
             Finish observation

@@ -1,3 +1,4 @@
+import { roomName } from '../../../shared/room-name';
 import { useState } from 'preact/hooks';
 import { PAGE_SIZE, type ObservationFilter } from '../../data/observation-page';
 import { gradeLabel } from './labels';
@@ -69,7 +70,7 @@ export function ObservationList() {
             <li key={o.id} data-testid="observation-row">
               <a class="card" href={hrefFor({ name: 'observe', id: o.id })}>
                 <span class="card-title">
-                  Room {o.room} · {gradeLabel(o.gradeBand)} · {o.subject}
+                  {roomName(o.room)} · {gradeLabel(o.gradeBand)} · {o.subject}
                 </span>
                 <span class="card-meta">
                   {o.school} · {time(o.startedAt)} · {o.status === 'draft' ? 'Draft' : 'Finished'}

@@ -1,10 +1,11 @@
 import { ObservationList } from '../observations/ObservationList';
-import { SignOut } from '../account/SignOut';
+import { AccountMenu } from '../account/AccountMenu';
 import { useServices } from '../app-context';
-import { SyncBar } from '../sync/SyncBar';
+import { SyncChip } from '../sync/SyncChip';
 import { lazyScreen } from './lazy';
 import { hrefFor, useRoute, type Route } from './route';
 import { SaveProblemBanner } from './SaveProblemBanner';
+import { SkipLink } from './focus';
 
 // Only the list is on the first screen; the rest load on first use (precached).
 const StartObservation = lazyScreen(() =>
@@ -75,6 +76,7 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const onStaff = store.user.districtAdmin || store.user.memberships.length > 0;
   return (
     <>
+      <SkipLink />
       <header class="app-header">
         <h1>
           <a href="#/">Lookfor</a>
@@ -125,12 +127,13 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
             </a>
           )}
         </nav>
-        <SyncBar />
-        <SignOut />
+        <SyncChip />
+        <AccountMenu />
       </header>
-      {banner}
+      {/* Transient messages float over the page, so they never push it down. */}
+      <div class="toasts">{banner}</div>
       <SaveProblemBanner />
-      <main>
+      <main id="content" tabIndex={-1}>
         <Screen route={route} />
       </main>
     </>
