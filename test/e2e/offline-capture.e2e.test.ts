@@ -80,7 +80,8 @@ describe('capturing with no network', () => {
     await server.start();
     await context.setOffline(false);
     await second.getByText(/All synced/).waitFor({ timeout: 30_000 });
-    await second.getByText('Synced', { exact: true }).waitFor();
+    // The note's own badge (the bar's sync chip says "Synced" too).
+    await second.getByTestId('observation-row').getByText('Synced', { exact: true }).waitFor();
 
     const rows = server.query<{ entity_id: string; data: string; rev: number }>(
       'select entity_id, data, rev from records',
