@@ -71,6 +71,15 @@ export async function readPeriods(
   return periods;
 }
 
+/** Whether a list names every period of the population (a whole year, say). */
+export const coversEvery = (
+  periods: ReadonlyMap<string, PeriodWeight>,
+  list: readonly string[],
+): boolean => {
+  const named = new Set(list);
+  return [...periods.values()].every((p) => named.has(p.period));
+};
+
 /** The periods to read for a view: every period of a group one of its periods is in. */
 function periodsNear(
   periods: ReadonlyMap<string, PeriodWeight>,
@@ -78,9 +87,9 @@ function periodsNear(
   threshold: number,
 ): string[] | null {
   if (near === null) return null;
+  // A view of every period reads everything, with no list of periods to match.
+  if (coversEvery(periods, near)) return null;
   const wanted = new Set(near);
-  // A view of every period (a whole year, say) reads everything, with no list of periods.
-  if ([...periods.values()].every((p) => wanted.has(p.period))) return null;
   const groupOf = periodGroups([...periods.values()], threshold);
   const groups = new Set(
     [...periods.values()].filter((p) => wanted.has(p.period)).map((p) => groupOf.get(periodKey(p))),

@@ -15,7 +15,7 @@ import type { District, Evidence, Summary, Trend } from '../../shared/dashboard'
 import { gradeBands } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
 import type { Queryable } from '../sync/repository';
-import { readCube, readPeriods, type Population } from './cube';
+import { coversEvery, readCube, readPeriods, type Population } from './cube';
 import { notesInScope, quotesInScope, versionsInScope } from './repository';
 import type { FactScope } from './scope';
 import type { ResolvedScope } from './scopes';
@@ -145,8 +145,7 @@ export async function district(
     protocolId: population.protocolId,
     schoolIds: null,
     // Every period: no list for the database to match row by row.
-    periods:
-      covered.length === new Set([...periods.values()].map((p) => p.period)).size ? null : covered,
+    periods: coversEvery(periods, covered) ? null : covered,
     gradeBand: query.gradeBand,
     subject: query.subject,
   };

@@ -56,8 +56,6 @@ interface Group {
   cells: WeightedCell[];
 }
 
-const weightOf = (cells: readonly WeightedCell[]) => cells.reduce((sum, c) => sum + c.weight, 0);
-
 function groupBy(cells: readonly WeightedCell[], keyOf: (p: CellPlace) => string): Group[] {
   const groups = new Map<string, Group>();
   for (const cell of cells) {
@@ -100,11 +98,14 @@ export function poolSmall(groups: readonly Group[], threshold: number): Group[] 
 export function joinAdjacent(groups: readonly Group[], threshold: number): Group[] {
   const joined: Group[] = [];
   let open: Group[] = [];
+  let openWeight = 0;
   for (const group of groups) {
     open.push(group);
-    if (weightOf(open.flatMap((g) => g.cells)) >= threshold) {
+    openWeight += group.weight;
+    if (openWeight >= threshold) {
       joined.push(join(open));
       open = [];
+      openWeight = 0;
     }
   }
   if (open.length > 0) {
@@ -180,22 +181,16 @@ function schoolPeriodGroups(cells: readonly WeightedCell[], threshold: number): 
  * The blocks of one measure: periods first (so a round stays whole whenever it
  * can), then grade bands within them, then subjects within those. `groupOf` gives
  * each period's group (see periodGroups: the dashboard joins periods by classrooms
- * visited, the same for every measure); by default they are joined by this
- * measure's own weights. A block below the threshold can only come of a period
- * group too small for this measure, and it is never shown.
+ * visited, the same for every measure). A block below the threshold can only come
+ * of a period group too small for this measure, and it is never shown.
  */
 export function partition(
   cells: readonly WeightedCell[],
   threshold: number,
-  groupOf?: ReadonlyMap<string, string>,
+  groupOf: ReadonlyMap<string, string>,
 ): Blocks {
   const blocks: Blocks = { threshold, blockOf: new Map(), weights: [], cells: [] };
-  const groups = groupOf
-    ? groupBy(cells, (p) => groupOf.get(periodKey(p)) ?? periodKey(p))
-    : groupBy(cells, (p) => p.school).flatMap((school) =>
-        schoolPeriodGroups(school.cells, threshold),
-      );
-  for (const period of groups) {
+  for (const period of groupBy(cells, (p) => groupOf.get(periodKey(p)) ?? periodKey(p))) {
     for (const band of poolSmall(
       groupBy(period.cells, (p) => p.band),
       threshold,

@@ -3,6 +3,7 @@ import {
   cellKey,
   judge,
   partition,
+  periodGroups,
   type CellPlace,
   type WeightedCell,
 } from '../../../src/shared/aggregates/blocks';
@@ -20,9 +21,20 @@ const cell = (weight: number, over: Partial<CellPlace>): WeightedCell => ({
   weight,
 });
 
+/** Blocks with periods joined by the cells' own weights, as the release joins them by visits. */
+const blocksFor = (cells: readonly WeightedCell[]) =>
+  partition(
+    cells,
+    5,
+    periodGroups(
+      cells.map((c) => ({ ...c.place, weight: c.weight })),
+      5,
+    ),
+  );
+
 /** Which cells share a block, as groups of "band/subject" (or "period") labels. */
 function blocksOf(cells: WeightedCell[], label: (p: CellPlace) => string) {
-  const blocks = partition(cells, 5);
+  const blocks = blocksFor(cells);
   const groups = new Map<number, string[]>();
   for (const c of cells) {
     const b = blocks.blockOf.get(cellKey(c.place))!;
@@ -92,7 +104,7 @@ describe('blocks of at least the threshold', () => {
 
 describe('judging a view', () => {
   const cells = [cell(9, { band: 'K-2' }), cell(6, { band: '3-5' }), cell(2, { band: '6-8' })];
-  const blocks = partition(cells, 5);
+  const blocks = blocksFor(cells);
 
   it('shows whole blocks with the classrooms they rest on', () => {
     expect(judge(blocks, () => true)).toEqual({ shown: true, weight: 17 });
@@ -106,7 +118,7 @@ describe('judging a view', () => {
 
   it('hides everything of a school with fewer classrooms than the threshold in all', () => {
     const tiny = [cell(2, { band: 'K-2' }), cell(2, { band: '3-5' })];
-    const b = partition(tiny, 5);
+    const b = blocksFor(tiny);
     expect(judge(b, () => true)).toEqual({ shown: false, small: true });
   });
 
@@ -116,7 +128,7 @@ describe('judging a view', () => {
 
   it('counts a cell with no answers other than N/A inside its block, never alone', () => {
     const withNa = [...cells, cell(0, { band: '9-12' })];
-    const b = partition(withNa, 5);
+    const b = blocksFor(withNa);
     expect(judge(b, (p) => p.band === '9-12')).toMatchObject({
       shown: false,
     });
