@@ -15,6 +15,8 @@ export const errorCodes = [
   'internal',
   'busy',
   'timeout',
+  'photo_missing',
+  'hash_mismatch',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

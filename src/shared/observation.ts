@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { safeText } from './text-rules';
 import { ResponseValue } from './response';
 import { isoDateTime } from './time';
+import { PhotoRefs } from './photos';
 
 export const gradeBands = ['PreK', 'K-2', '3-5', '6-8', '9-12', 'Mixed'] as const;
 export const GradeBand = z.enum(gradeBands, { error: 'Choose a grade band' });
@@ -55,6 +56,8 @@ export const Observation = z
         safeText('Notes', true),
       ),
     status: z.enum(['draft', 'complete']),
+    /** Photos of the work seen; the bytes travel on their own route (see photos.ts). */
+    photos: z.optional(PhotoRefs),
   })
   .check(
     z.refine((o) => o.status === 'draft' || o.endedAt !== null, {

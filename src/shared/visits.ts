@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ResponseValue } from './response';
 import { plainText } from './text-rules';
 import { isoDateTime } from './time';
+import { PhotoRefs } from './photos';
 
 /**
  * A visit offer. `peer`: a host teacher opens their door (lab classroom) with a
@@ -55,6 +56,8 @@ export const ShareChoices = z.object({
   wonderings: z.boolean(),
   glow: z.boolean(),
   wonder: z.boolean(),
+  /** The note's photos go with the shared part only when the observer ticks this. */
+  photos: z.optional(z.boolean()),
 });
 export type ShareChoices = z.infer<typeof ShareChoices>;
 
@@ -91,6 +94,8 @@ export const VisitNote = z
     wonder: noteText('Wonder'),
     reflection: noteText('Reflection'),
     share: ShareChoices,
+    /** Photos of the work seen; the bytes travel on their own route (see photos.ts). */
+    photos: z.optional(PhotoRefs),
     status: z.enum(['draft', 'complete']),
     startedAt: isoDateTime,
     endedAt: z.nullable(isoDateTime),

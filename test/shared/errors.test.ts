@@ -75,6 +75,8 @@ describe('ErrorBody', () => {
       'internal',
       'busy',
       'timeout',
+      'photo_missing',
+      'hash_mismatch',
     ]);
     expect(ErrorCode.options).toStrictEqual([...errorCodes]);
   });
