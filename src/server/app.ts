@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
+import { calibrationRoutes } from './calibration/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
 import { isBusyError, sendBusy } from './http/busy';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));
   api.route('/visits', visitRoutes(options.db));
+  api.route('/calibration', calibrationRoutes(readDb));
   api.route(
     '/dashboard',
     dashboardRoutes({ db: options.db, readDb }, { now, suppressBelow: options.suppressBelow ?? 5 }),

@@ -50,6 +50,8 @@ export const Round = z
       .array(RoundRoom)
       .check(z.maxLength(MAX_ROUND_ROOMS, { error: `At most ${MAX_ROUND_ROOMS} rooms` })),
     status: z.enum(['planned', 'closed']),
+    /** A calibration round: team members visit the same rooms and compare answers. */
+    calibration: z.optional(z.boolean()),
     createdBy: z.uuid(),
     updatedAt: isoDateTime,
   })
