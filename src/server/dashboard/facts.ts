@@ -3,7 +3,7 @@ import type { Observation } from '../../shared/observation';
 import { chunks } from '../db/chunks';
 import { insertRows } from '../db/insert-rows';
 import type { AppliedWrite, PushWrites } from '../sync/access/policy';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { adjustTotals, TOTAL_COLUMNS, type FactCounts } from './totals';
 
 /** The facts one observation leaves after a write: none for a draft, a deletion or a peer note. */

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../shared/errors';
 import type { Protocol } from '../../../shared/protocol';
 import type { Mutation } from '../../../shared/sync';
-import type { AuditEntry } from '../../auth/repository';
+import type { AuditEntry } from '../../audit/repository';
 import type { StagedFacts } from '../../dashboard/facts';
 import type { StoredRecord } from '../repository';
 import type { Actor } from './actor';
