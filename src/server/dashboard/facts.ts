@@ -21,10 +21,10 @@ export interface StagedFacts {
  */
 export async function recordFacts(
   tx: PushWrites,
-  write: AppliedWrite,
+  write: AppliedWrite<Observation>,
   mayHaveFacts: boolean,
 ): Promise<void> {
-  const o = write.deleted ? null : (write.data as Observation);
+  const o = write.deleted ? null : write.data;
   // A draft has no facts: skip the protocol lookup on every tap that syncs.
   const protocol =
     o?.status === 'complete' ? await tx.protocolVersion(o.protocolId, o.protocolVersion) : null;
