@@ -8,7 +8,7 @@ import {
 import { SESSION_COOKIE } from '../../src/server/auth/session';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import type { Database } from '../../src/server/db/schema';
-import type { Queryable } from '../../src/server/sync/repository';
+import type { Queryable } from '../../src/server/db/queryable';
 import type { SchoolRole } from '../../src/shared/accounts';
 import type { Mutation, PullResponse, PushResponse } from '../../src/shared/sync';
 import { TEST_SCHOOL_ID, TEST_USER_ID } from './factories';

@@ -5,16 +5,9 @@ import * as z from 'zod/mini';
 import { InviteCreate, SchoolCreate } from '../../shared/account-requests';
 import { SchoolRole } from '../../shared/accounts';
 import { mayChangeRole, mayInvite } from '../auth/permissions';
-import {
-  findSchool,
-  findSchoolByName,
-  findUserById,
-  insertSchool,
-  listSchools,
-  membershipsOf,
-  recordAudit,
-  setMembership,
-} from '../auth/repository';
+import { recordAudit } from '../audit/repository';
+import { insertInvite } from '../auth/link-repository';
+import { findUserById, membershipsOf, setMembership } from '../auth/repository';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Database } from '../db/schema';
@@ -22,7 +15,8 @@ import { queueEmail, type EmailLinks } from '../email/outbox';
 import { inviteEmail } from '../email/templates';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
+import { findSchool, findSchoolByName, insertSchool, listSchools } from '../schools/repository';
 import { parseRoster } from './roster';
 
 const INVITE_DAYS = 14;
@@ -54,21 +48,16 @@ async function createInvite(
   const actorId = inviter.id;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
-  await db
-    .insertInto('invites')
-    .values({
-      token_hash: hashToken(token),
-      school_id: invite.schoolId,
-      role: invite.role,
-      name: invite.name ?? null,
-      email: invite.email ?? null,
-      created_by: actorId,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      used_at: null,
-      used_by: null,
-    })
-    .execute();
+  await insertInvite(db, {
+    tokenHash: hashToken(token),
+    schoolId: invite.schoolId,
+    role: invite.role,
+    name: invite.name ?? null,
+    email: invite.email ?? null,
+    createdBy: actorId,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
   await recordAudit(db, {
     id: randomUUID(),
     at: now.toISOString(),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { secure } from './session';
 import { hashToken, newToken } from './tokens';
 

@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import { SchoolRole, type Membership } from '../../shared/accounts';
-import { chunks } from '../db/chunks';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 export interface UserRow {
   id: string;
@@ -64,27 +62,6 @@ export async function insertUser(
       created_at: user.createdAt,
     })
     .execute();
-}
-
-export async function insertSchool(db: Queryable, id: string, name: string, createdAt: string) {
-  await db.insertInto('schools').values({ id, name, created_at: createdAt }).execute();
-}
-
-/** School names are compared without regard to case. */
-export async function findSchoolByName(db: Queryable, name: string) {
-  return db
-    .selectFrom('schools')
-    .selectAll()
-    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
-    .executeTakeFirst();
-}
-
-export async function findSchool(db: Queryable, id: string) {
-  return db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function listSchools(db: Queryable) {
-  return db.selectFrom('schools').select(['id', 'name']).orderBy('name').execute();
 }
 
 /** Grants a role in a school, replacing any earlier role there. */
@@ -157,33 +134,6 @@ export async function deleteSessionsOf(db: Queryable, userId: string): Promise<n
   return Number(result.numDeletedRows);
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  subject: string;
-  details?: unknown;
-}
-
-export async function recordAudit(db: Queryable, entry: AuditEntry) {
-  await recordAudits(db, [entry]);
-}
-
-export async function recordAudits(db: Queryable, entries: readonly AuditEntry[]) {
-  for (const part of chunks(entries, 500)) {
-    await db
-      .insertInto('audit_log')
-      .values(
-        part.map((entry) => ({
-          id: entry.id,
-          at: entry.at,
-          actor_id: entry.actorId,
-          action: entry.action,
-          subject: entry.subject,
-          details: entry.details === undefined ? null : JSON.stringify(entry.details),
-        })),
-      )
-      .execute();
-  }
-}
+// Kept so branches written before schools and audit had their own repositories still build.
+export { findSchool, findSchoolByName, insertSchool, listSchools } from '../schools/repository';
+export { recordAudit, recordAudits, type AuditEntry } from '../audit/repository';

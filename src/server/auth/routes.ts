@@ -5,11 +5,12 @@ import { AcceptInvite, LoginRequest, SetupRequest } from '../../shared/account-r
 import { SchoolRole, type Me } from '../../shared/accounts';
 import type { Database } from '../db/schema';
 import type { EmailLinks } from '../email/outbox';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 import { address, tooManyAttempts } from './client-address';
 import { trustDevice, trustedDeviceOf } from './devices';
+import { claimInvite, claimSetupToken, findInvite, findSetupToken } from './link-repository';
 import { passwordResetRoutes } from './password-reset';
 import { hashPassword, verifyPassword, type ScryptCost } from './password';
 import {
@@ -80,31 +81,16 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     if (throttled) return throttled;
     const { token, name, email, password } = body.value;
     const at = now().toISOString();
-    const usable = await db
-      .selectFrom('setup_tokens')
-      .select('used_at')
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const usable = await findSetupToken(db, hashToken(token));
     if (!usable || usable.used_at !== null) {
       return sendError(c, 403, 'forbidden', 'This set-up link was used already or is not valid');
     }
     const passwordHash = await hashPassword(password, options.cost);
     const userId = randomUUID();
     const done = await db.transaction().execute(async (trx) => {
-      const stored = await trx
-        .selectFrom('setup_tokens')
-        .selectAll()
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
+      const stored = await findSetupToken(trx, hashToken(token));
       if (!stored || stored.used_at !== null || (await countUsers(trx)) > 0) return false;
-      // Claim the link in one statement: of two requests at once, only one changes the row.
-      const claimed = await trx
-        .updateTable('setup_tokens')
-        .set({ used_at: at })
-        .where('token_hash', '=', stored.token_hash)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return false;
+      if (!(await claimSetupToken(trx, stored.token_hash, at))) return false;
       await insertUser(trx, {
         id: userId,
         email,
@@ -172,11 +158,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     if (throttled) return throttled;
     const { token, name, email, password } = body.value;
     const at = now().toISOString();
-    const usable = await db
-      .selectFrom('invites')
-      .select(['used_at', 'expires_at'])
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const usable = await findInvite(db, hashToken(token));
     if (!usable || usable.used_at !== null || Date.parse(usable.expires_at) < Date.parse(at)) {
       return sendError(
         c,
@@ -187,11 +169,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     }
     const passwordHash = await hashPassword(password, options.cost);
     const outcome = await db.transaction().execute(async (trx) => {
-      const invite = await trx
-        .selectFrom('invites')
-        .selectAll()
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
+      const invite = await findInvite(trx, hashToken(token));
       if (!invite || invite.used_at !== null || Date.parse(invite.expires_at) < Date.parse(at)) {
         return fail('This invite link was used already, has expired or is not valid');
       }
@@ -202,14 +180,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         return fail('An account with this email exists already; ask your admin to add you');
       }
       const userId = randomUUID();
-      // Claim the invite in one statement: of two requests at once, only one changes the row.
-      const claimed = await trx
-        .updateTable('invites')
-        .set({ used_at: at, used_by: userId })
-        .where('token_hash', '=', invite.token_hash)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) {
+      if (!(await claimInvite(trx, invite.token_hash, at, userId))) {
         return fail('This invite link was used already, has expired or is not valid');
       }
       await insertUser(trx, {

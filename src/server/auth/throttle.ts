@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 export interface ThrottleRule {
   maxFailures: number;

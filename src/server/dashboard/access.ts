@@ -1,5 +1,5 @@
 import { roleOf, type Actor } from '../sync/access/actor';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** Whether a school shares its results with its teachers (no row: yes, the default). */
 export async function sharesWithStaff(db: Queryable, schoolId: string): Promise<boolean> {

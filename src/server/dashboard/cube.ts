@@ -10,7 +10,7 @@ import {
 import type { LookForGroup } from '../../shared/aggregates/catalogue';
 import { emptyCounts, type LookForCounts } from '../../shared/aggregates/counts';
 import { emptyCube, groupKey, type Cube } from '../../shared/aggregates/release';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { inPeriods, inScope, periodOf, periodsClause } from './scope';
 
 // Every number is summed by the database (GROUP BY); only the sums come back.

@@ -3,7 +3,7 @@ import type { Observation } from '../../shared/observation';
 import { chunks } from '../db/chunks';
 import { insertRows } from '../db/insert-rows';
 import type { AppliedWrite, PushWrites } from '../sync/access/policy';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { adjustTotals, TOTAL_COLUMNS, type FactCounts } from './totals';
 
 /** The facts one observation leaves after a write: none for a draft, a deletion or a peer note. */
@@ -21,10 +21,10 @@ export interface StagedFacts {
  */
 export async function recordFacts(
   tx: PushWrites,
-  write: AppliedWrite,
+  write: AppliedWrite<Observation>,
   mayHaveFacts: boolean,
 ): Promise<void> {
-  const o = write.deleted ? null : (write.data as Observation);
+  const o = write.deleted ? null : write.data;
   // A draft has no facts: skip the protocol lookup on every tap that syncs.
   const protocol =
     o?.status === 'complete' ? await tx.protocolVersion(o.protocolId, o.protocolVersion) : null;

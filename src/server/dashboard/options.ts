@@ -1,7 +1,7 @@
 import type { DashboardOptions } from '../../shared/dashboard';
-import { listSchools } from '../auth/repository';
+import { listSchools } from '../schools/repository';
 import type { Actor } from '../sync/access/actor';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { mayChangeSharing, maySeeResults, sharesWithStaff } from './access';
 import { publishedVersions } from './protocols';
 import { roundsOf } from './scopes';

@@ -1,6 +1,6 @@
 import { builtinProtocols } from '../../shared/builtin-protocols';
 import { parseStoredProtocol, type Protocol } from '../../shared/protocol';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** Every published (or archived) version of a protocol, oldest first. */
 export async function publishedVersions(db: Queryable, id: string): Promise<Protocol[]> {

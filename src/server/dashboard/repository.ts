@@ -1,4 +1,4 @@
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { inScope, type FactScope } from './scope';
 
 // Only whole-block scopes reach here (see service.ts); the figures come from the cube.

@@ -14,7 +14,7 @@ import {
 import type { District, Evidence, Summary, Trend } from '../../shared/dashboard';
 import { gradeBands } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { coversEvery, readCube, readPeriods, type Population } from './cube';
 import { notesInScope, quotesInScope, versionsInScope } from './repository';
 import type { FactScope } from './scope';

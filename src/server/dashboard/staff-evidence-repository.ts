@@ -1,5 +1,5 @@
 import type { StaffPick } from '../../shared/dashboard';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 export interface StoredPick extends StaffPick {
   schoolId: string;

@@ -6,7 +6,7 @@ import {
   type StaffPick,
   type StaffPickRequest,
 } from '../../shared/dashboard';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { picksOfRound, sourcesOfRound } from './staff-evidence-repository';
 
 /**

@@ -1,5 +1,5 @@
 import { insertRows } from '../db/insert-rows';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** One observation's seen / not seen / N/A counts for one look-for, as stored in its facts. */
 export interface FactCounts {

@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import { chunks } from './chunks';
 import { isPostgres } from './dialect';
 import type { Database } from './schema';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from './queryable';
 
 /** Well under both stores' caps on bound parameters (SQLite 32,766; PostgreSQL 65,535). */
 const MAX_PARAMETERS = 30_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { isPostgres } from '../db/dialect';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import type { EmailContent } from './templates';
 
 export interface OutgoingEmail extends EmailContent {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { roleIn } from '../auth/permissions';
-import { findSchool } from '../auth/repository';
+import { findSchool } from '../schools/repository';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { sendError } from '../http/errors';

@@ -1,13 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import { chunks } from '../db/chunks';
 import { insertRows, replaceOnConflict } from '../db/insert-rows';
+import type { Queryable } from '../db/queryable';
 import type { Database } from '../db/schema';
 import type { Actor } from './access/actor';
 import { audiences, type Audience, type Placement } from './access/placement';
 import { readableBy } from './access/viewer';
 
-/** Anything that can run a query: the database, a transaction or a savepoint. */
-export type Queryable = Kysely<Database> | Transaction<Database>;
+/** Kept so branches written before the move still build; import it from `db/queryable`. */
+export type { Queryable };
 
 export interface StoredRecord {
   entity: string;

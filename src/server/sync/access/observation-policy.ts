@@ -22,7 +22,7 @@ async function roundProblems(
   actor: Actor,
   o: Observation,
   stored: Observation | null,
-): Promise<WriteDecision | null> {
+): Promise<WriteDecision<Observation> | null> {
   if (stored && (stored.roundId ?? null) !== (o.roundId ?? null)) {
     return denied('roundId', 'A visit stays in the round it was started in');
   }
@@ -52,15 +52,15 @@ async function roundProblems(
  * An observation is written only by its own observer, in a school where they work
  * (district admins in any school), and read only by them: leaders see aggregates.
  */
-export const observationPolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }) {
+export const observationPolicy: EntityPolicy<Observation> = {
+  async decide({ reads, actor, op, current, data }) {
     if (current?.ownerId && current.ownerId !== actor.userId) {
       return denied('id', 'This observation belongs to someone else');
     }
-    if (mutation.op === 'delete') {
+    if (op === 'delete') {
       return { ok: true, data, placement: ownerOnly(actor.userId, current?.schoolId ?? null) };
     }
-    const o = data as Observation;
+    const o = data;
     if (o.observerId !== actor.userId) {
       return denied('observerId', 'An observation can only be recorded under your own account');
     }
@@ -82,8 +82,8 @@ export const observationPolicy: EntityPolicy = {
   async derive(tx, write) {
     // The dashboard's facts, replaced on every write; a new record has none to replace.
     await recordFacts(tx, write, write.previous !== null);
-    if (write.deleted) return;
-    const o = write.data as Observation;
+    const o = write.data;
+    if (write.deleted || o === null) return;
     if (!o.roundId || !o.roomId || o.status !== 'complete') return;
     const stored = await tx.recordForUpdate('round-progress', o.roundId);
     const parsed = RoundProgress.safeParse(stored?.data);

@@ -1,3 +1,4 @@
+import type { EntityData } from '../../../shared/entities';
 import type { Entity } from '../../../shared/entity-names';
 import { observationPolicy } from './observation-policy';
 import { denied } from './placement';
@@ -9,18 +10,18 @@ import { visitNotePolicy } from './visit-note-policy';
 import { visitPolicy } from './visit-policy';
 
 /** Written only by the server, as a consequence of another write. */
-const derivedOnly: EntityPolicy = {
+const derivedOnly = <T>(): EntityPolicy<T> => ({
   decide: async () => denied('entity', 'The server derives these records; they cannot be written'),
-};
+});
 
 /** Every entity's write rules, in one place. */
-export const policies: Record<Entity, EntityPolicy> = {
+export const policies: { [E in Entity]: EntityPolicy<EntityData<E>> } = {
   observation: observationPolicy,
   protocol: protocolPolicy,
   round: roundPolicy,
-  'round-progress': derivedOnly,
+  'round-progress': derivedOnly(),
   visit: visitPolicy,
   'visit-note': visitNotePolicy,
-  'shared-note': derivedOnly,
+  'shared-note': derivedOnly(),
   reflection: reflectionPolicy,
 };

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../shared/errors';
 import type { Protocol } from '../../../shared/protocol';
 import type { Mutation } from '../../../shared/sync';
-import type { AuditEntry } from '../../auth/repository';
+import type { AuditEntry } from '../../audit/repository';
 import type { StagedFacts } from '../../dashboard/facts';
 import type { StoredRecord } from '../repository';
 import type { Actor } from './actor';
@@ -39,24 +39,27 @@ export interface PushWrites extends PushReads {
   facts(staged: StagedFacts): void;
 }
 
-export interface WriteRequest {
+interface WriteContext {
   reads: PushReads;
   actor: Actor;
   mutation: Mutation;
   /** The stored record, deleted or not; null when the server has never seen it. */
   current: StoredRecord | null;
-  /** For a put, the data as the entity check validated it; null for a delete. */
-  data: unknown;
 }
+
+/** A put carries the data as the entity check validated it; a delete carries none. */
+export type WriteRequest<T> = WriteContext &
+  ({ op: 'put'; data: T } | { op: 'delete'; data: null });
 
 /**
  * A policy's answer: refuse with reasons, or store `data` (which a policy may
  * merge with the stored version) with this placement.
  */
-export type WriteDecision =
+export type WriteDecision<T> =
   | {
       ok: true;
-      data: unknown;
+      /** Null for a delete. */
+      data: T | null;
       placement: Placement;
       /**
        * `data` was merged onto the stored version field by field, so a stale
@@ -66,24 +69,28 @@ export type WriteDecision =
     }
   | { ok: false; errors: FieldIssue[] };
 
-export interface AppliedWrite {
+export interface AppliedWrite<T> {
   /** Who made the change. */
   actor: Actor;
   entityId: string;
   /** The data stored before this write; null for a new or deleted record. */
   previous: unknown;
-  data: unknown;
+  /** The data as the policy decided it; null when `deleted`. */
+  data: T | null;
   deleted: boolean;
   placement: Placement;
   stamp: string;
 }
 
-/** How one entity is authorized, placed, and what the server derives from it. */
-export interface EntityPolicy {
-  decide(request: WriteRequest): Promise<WriteDecision>;
+/**
+ * How one entity is authorized, placed, and what the server derives from it. `T` is
+ * the entity's data type from the registry in `src/shared/entities`.
+ */
+export interface EntityPolicy<T> {
+  decide(request: WriteRequest<T>): Promise<WriteDecision<T>>;
   /**
    * Writes what the server derives from this write (records, audit entries), with
    * the write: kept or dropped together with it.
    */
-  derive?(tx: PushWrites, write: AppliedWrite): Promise<void>;
+  derive?(tx: PushWrites, write: AppliedWrite<T>): Promise<void>;
 }

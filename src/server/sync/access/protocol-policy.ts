@@ -14,12 +14,9 @@ const placeProtocol = (schoolId: string | null): Placement =>
  * staff; district-wide ones (no school) are edited by district admins and read by
  * everyone. A version never moves to another school.
  */
-export const protocolPolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }) {
-    const schoolId =
-      mutation.op === 'delete'
-        ? (current?.schoolId ?? null)
-        : ((data as Protocol).schoolId ?? null);
+export const protocolPolicy: EntityPolicy<Protocol> = {
+  async decide({ reads, actor, op, current, data }) {
+    const schoolId = op === 'delete' ? (current?.schoolId ?? null) : (data.schoolId ?? null);
     if (current && (current.schoolId ?? null) !== schoolId) {
       return denied('schoolId', 'A protocol stays with the school that owns it');
     }
@@ -39,8 +36,8 @@ export const protocolPolicy: EntityPolicy = {
 
   /** Publishing and archiving are admin actions: each goes into the audit log. */
   async derive(tx, write) {
-    if (write.deleted) return;
-    const next = write.data as Protocol;
+    const next = write.data;
+    if (write.deleted || next === null) return;
     const before = write.previous === null ? undefined : parseStoredProtocol(write.previous);
     if (next.status === 'draft' || before?.status === next.status) return;
     tx.audit({

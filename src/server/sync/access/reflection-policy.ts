@@ -1,4 +1,4 @@
-import type { Reflection } from '../../../shared/visits';
+import type { Reflection } from '../../../shared/entities/reflection';
 import { denied } from './placement';
 import type { EntityPolicy } from './policy';
 import { findVisit, otherParty } from './visit-lookup';
@@ -7,12 +7,12 @@ import { findVisit, otherParty } from './visit-lookup';
  * A reflection on a visit is written by its host or its observer under their own
  * id, and read by its author and the other party of the visit only.
  */
-export const reflectionPolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }) {
+export const reflectionPolicy: EntityPolicy<Reflection> = {
+  async decide({ reads, actor, op, current, data }) {
     if (current && current.ownerId !== actor.userId) {
       return denied('id', 'This reflection belongs to someone else');
     }
-    if (mutation.op === 'delete') {
+    if (op === 'delete') {
       if (!current) return denied('id', 'No such reflection');
       return {
         ok: true,
@@ -25,7 +25,7 @@ export const reflectionPolicy: EntityPolicy = {
         },
       };
     }
-    const reflection = data as Reflection;
+    const reflection = data;
     if (reflection.authorId !== actor.userId) {
       return denied('authorId', 'A reflection can only be written under your own account');
     }

@@ -43,9 +43,9 @@ function pinnedProblems(actor: Actor, current: StoredRecord | null, next: Round)
  * and every member of the school receives the plan: the team walks it, staff read
  * its purpose in advance. A round never moves to another school.
  */
-export const roundPolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }) {
-    const schoolId = mutation.op === 'delete' ? current?.schoolId : (data as Round).schoolId;
+export const roundPolicy: EntityPolicy<Round> = {
+  async decide({ reads, actor, op, current, data }) {
+    const schoolId = op === 'delete' ? current?.schoolId : data.schoolId;
     if (!schoolId) return denied('id', 'No such round');
     if (current?.schoolId && current.schoolId !== schoolId) {
       return denied('schoolId', 'A round stays in its school');
@@ -56,16 +56,16 @@ export const roundPolicy: EntityPolicy = {
         "Only this school's coaches, principals and district admins plan rounds",
       );
     }
-    if (mutation.op === 'put') {
-      const pinned = pinnedProblems(actor, current, data as Round);
+    if (op === 'put') {
+      const pinned = pinnedProblems(actor, current, data);
       if (pinned) return pinned;
-      if (await protocolOfAnotherSchool(reads, data as Round)) {
+      if (await protocolOfAnotherSchool(reads, data)) {
         return denied('protocolId', 'Use a district protocol or one of this school');
       }
       const outsiders = await notOnStaff(
         reads,
         schoolId,
-        (data as Round).team.map((t) => t.userId),
+        data.team.map((t) => t.userId),
       );
       if (outsiders.length > 0) {
         return denied('team', `Not on the staff of this school: ${outsiders.join(', ')}`);

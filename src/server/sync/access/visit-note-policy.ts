@@ -1,4 +1,9 @@
-import { SharedNote, VisitNote, sharedPartsOf, type ShareablePart } from '../../../shared/visits';
+import {
+  SharedNote,
+  sharedPartsOf,
+  type ShareablePart,
+  type VisitNote,
+} from '../../../shared/visits';
 import type { Actor } from './actor';
 import { denied, ownerOnly } from './placement';
 import type { AppliedWrite, EntityPolicy, PushReads, PushWrites, WriteDecision } from './policy';
@@ -11,7 +16,7 @@ async function decideNote(
   actor: Actor,
   note: VisitNote,
   existing: boolean,
-): Promise<WriteDecision> {
+): Promise<WriteDecision<VisitNote>> {
   if (note.observerId !== actor.userId) {
     return denied('observerId', 'A visit note can only be written under your own account');
   }
@@ -43,13 +48,13 @@ const sharesAnything = (shared: SharedNote) =>
  * in a `shared-note` the server writes (same id as the note). Unsharing removes a
  * part; sharing nothing, deleting the note or reopening it removes the whole record.
  */
-async function deriveShared(tx: PushWrites, write: AppliedWrite): Promise<void> {
+async function deriveShared(tx: PushWrites, write: AppliedWrite<VisitNote>): Promise<void> {
   const existing = await tx.recordForUpdate('shared-note', write.entityId);
-  const note = write.deleted ? null : VisitNote.safeParse(write.data);
-  const visit = note?.success ? await findVisit(tx, note.data.visitId) : null;
+  const note = write.deleted ? null : write.data;
+  const visit = note ? await findVisit(tx, note.visitId) : null;
   const shared =
-    note?.success && visit && note.data.status === 'complete'
-      ? sharedPartsOf(note.data, visit.hostId, write.stamp)
+    note && visit && note.status === 'complete'
+      ? sharedPartsOf(note, visit.hostId, write.stamp)
       : null;
   const placement = {
     ownerId: write.placement.ownerId,
@@ -75,14 +80,14 @@ async function deriveShared(tx: PushWrites, write: AppliedWrite): Promise<void> 
  * A visit note is written only by the visit's observer, under their own id, in the
  * visit's school, and read only by them. The host reads the derived shared note.
  */
-export const visitNotePolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }) {
+export const visitNotePolicy: EntityPolicy<VisitNote> = {
+  async decide({ reads, actor, op, current, data }) {
     if (current && current.ownerId !== actor.userId) return notYours();
-    if (mutation.op === 'delete') {
+    if (op === 'delete') {
       if (!current) return notYours();
       return { ok: true, data, placement: ownerOnly(actor.userId, current.schoolId) };
     }
-    return decideNote(reads, actor, data as VisitNote, current !== null && !current.deleted);
+    return decideNote(reads, actor, data, current !== null && !current.deleted);
   },
   derive: deriveShared,
 };

@@ -39,16 +39,16 @@ function takesPart(stored: Visit, actor: Actor): boolean {
  * a coach of their school. Every later write is merged by role (see mergeVisit), so
  * a booking made on a stale copy is not a conflict; a second booking is refused.
  */
-export const visitPolicy: EntityPolicy = {
-  async decide({ reads, actor, mutation, current, data }): Promise<WriteDecision> {
+export const visitPolicy: EntityPolicy<Visit> = {
+  async decide({ reads, actor, op, current, data }): Promise<WriteDecision<Visit>> {
     const parsed = current && !current.deleted ? Visit.safeParse(current.data) : null;
     if (parsed && !parsed.success) return denied('id', 'The stored visit cannot be read');
     const stored = parsed?.data ?? null;
-    if (mutation.op === 'delete') {
+    if (op === 'delete') {
       if (!current || !stored || stored.hostId !== actor.userId) return notYours();
       return { ok: true, data, placement: placeVisit(stored) };
     }
-    const incoming = data as Visit;
+    const incoming = data;
     if (!stored) {
       if (current && current.ownerId !== actor.userId) return notYours();
       const problems = await createProblems(reads, actor, incoming);

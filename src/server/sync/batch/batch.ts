@@ -1,6 +1,6 @@
 import type { Protocol } from '../../../shared/protocol';
 import type { StagedFacts } from '../../dashboard/facts';
-import type { AuditEntry } from '../../auth/repository';
+import type { AuditEntry } from '../../audit/repository';
 import type { PushWrites } from '../access/policy';
 import type { Placement } from '../access/placement';
 import { findConflictsOf, recordKeyOf, type ConflictWrite, type StoredRecord } from '../repository';

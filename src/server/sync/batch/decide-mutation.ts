@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { checkEntity, deleteProblems } from '../../../shared/entities';
+import { checkEntity, deleteProblems, type EntityData } from '../../../shared/entities';
+import type { Entity } from '../../../shared/entity-names';
 import type { FieldIssue } from '../../../shared/errors';
 import type { Mutation, RecordState } from '../../../shared/sync';
 import type { Actor } from '../access/actor';
 import { policies } from '../access/policies';
+import type { WriteRequest } from '../access/policy';
 import type { MutationStage, Ticket } from './batch';
 
 /** What the server decided about one mutation; sequence numbers come from tickets. */
@@ -19,29 +21,42 @@ const rejected = (errors: FieldIssue[]): Outcome => ({ status: 'rejected', error
  * checks and write policy, and stages what it writes. Nothing touches the database
  * here except reads; a refused mutation's stage is simply dropped.
  */
-export async function decideMutation(
+export function decideMutation(
+  stage: MutationStage,
+  mutation: Mutation,
+  now: Date,
+  actor: Actor,
+): Promise<Outcome> {
+  return decideEntity(mutation.entity, stage, mutation, now, actor);
+}
+
+/** Generic in the entity, so its check's data type is the one its policy takes. */
+async function decideEntity<E extends Entity>(
+  entity: E,
   stage: MutationStage,
   mutation: Mutation,
   now: Date,
   actor: Actor,
 ): Promise<Outcome> {
   const isDelete = mutation.op === 'delete';
-  const current = await stage.record(mutation.entity, mutation.entityId);
+  const current = await stage.record(entity, mutation.entityId);
   const currentData = current && !current.deleted ? current.data : null;
-  let checked: unknown = null;
+  const context = { reads: stage, actor, mutation, current };
+  let request: WriteRequest<EntityData<E>>;
   if (isDelete) {
-    const problems = deleteProblems(mutation.entity, currentData);
+    const problems = deleteProblems(entity, currentData);
     if (problems.length > 0) return rejected(problems);
+    request = { ...context, op: 'delete', data: null };
   } else {
-    const check = await checkEntity(mutation.entity, mutation.entityId, mutation.data, {
+    const check = await checkEntity(entity, mutation.entityId, mutation.data, {
       findProtocol: (id, version) => stage.protocolVersion(id, version),
       current: currentData,
     });
     if (!check.ok) return rejected(check.errors);
-    checked = check.data;
+    request = { ...context, op: 'put', data: check.data };
   }
-  const policy = policies[mutation.entity];
-  const decision = await policy.decide({ reads: stage, actor, mutation, current, data: checked });
+  const policy = policies[entity];
+  const decision = await policy.decide(request);
   if (!decision.ok) return rejected(decision.errors);
   const { data, placement } = decision;
   const resolves = mutation.resolves ?? [];

@@ -1,5 +1,5 @@
 import { writeFacts } from '../../dashboard/facts';
-import { recordAudits } from '../../auth/repository';
+import { recordAudits } from '../../audit/repository';
 import {
   insertConflicts,
   insertMutations,

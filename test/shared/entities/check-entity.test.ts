@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blastEmpoweredLearning, findBuiltinProtocol } from '../../src/shared/builtin-protocols';
+import { blastEmpoweredLearning, findBuiltinProtocol } from '../../../src/shared/builtin-protocols';
 import {
   Entity,
   checkEntity,
@@ -7,10 +7,10 @@ import {
   entityNames,
   parseStoredProtocol,
   type EntityContext,
-} from '../../src/shared/entities';
-import { protocolKey, type Protocol } from '../../src/shared/protocol';
-import { archive, draftFrom, publish } from '../../src/shared/protocol-rules';
-import { draftProtocol, lookFor, observation, protocol, section } from '../support/factories';
+} from '../../../src/shared/entities';
+import { protocolKey, type Protocol } from '../../../src/shared/protocol';
+import { archive, draftFrom, publish } from '../../../src/shared/protocol-rules';
+import { draftProtocol, lookFor, observation, protocol, section } from '../../support/factories';
 
 const now = new Date('2026-12-01T10:30:00.000Z');
 
