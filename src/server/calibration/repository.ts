@@ -1,5 +1,5 @@
 import { Observation } from '../../shared/observation';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** The finished visits of a round, as their observers wrote them. */
 export async function finishedVisitsOfRound(

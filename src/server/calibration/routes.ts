@@ -4,7 +4,7 @@ import { calibrationReport, type CalibrationReport } from '../../shared/calibrat
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import { publishedVersions } from '../dashboard/protocols';
 import { findRound } from '../dashboard/scopes';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { sendError } from '../http/errors';
 import { finishedVisitsOfRound } from './repository';
 
