@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type {
   AcceptInvite,
   LoginRequest,
@@ -5,63 +6,48 @@ import type {
   SetupRequest,
 } from '../../shared/account-requests';
 import { Me } from '../../shared/accounts';
-import { ErrorBody, type FieldIssue } from '../../shared/errors';
+import { Done, PasswordResetAnswer } from '../../shared/answers/account';
+import { api, type ApiResult as Answer } from '../api/client';
 
+/** What an account form shows: done, or a message and the fields it is about. */
 export type ApiResult =
-  { ok: true; body?: unknown } | { ok: false; message: string; fields: Record<string, string> };
+  { ok: true } | { ok: false; message: string; fields: Record<string, string> };
 
-async function post(path: string, body: unknown): Promise<ApiResult> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { ok: false, message: 'No connection. Signing in needs the network once.', fields: {} };
-  }
-  if (response.ok) return { ok: true, body: await response.json().catch(() => null) };
-  const error = ErrorBody.safeParse(await response.json().catch(() => null));
-  if (!error.success)
-    return { ok: false, message: `The server answered ${response.status}`, fields: {} };
-  const details: FieldIssue[] = error.data.error.details ?? [];
+async function post<T>(schema: z.ZodMiniType<T>, path: string, body: unknown): Promise<Answer<T>> {
+  return api(schema, path, { method: 'POST', body });
+}
+
+function forForm(result: Answer<unknown>): ApiResult {
+  if (result.ok) return { ok: true };
+  const { code, message, details } = result.error;
   return {
     ok: false,
-    message: error.data.error.message,
+    message: code === 'offline' ? 'No connection. Signing in needs the network once.' : message,
     fields: Object.fromEntries(details.map((d) => [d.path, d.message])),
   };
 }
 
-export const signIn = (request: LoginRequest) => post('/api/auth/login', request);
-export const setUp = (request: SetupRequest) => post('/api/auth/setup', request);
-export const acceptInvite = (request: AcceptInvite) => post('/api/auth/accept-invite', request);
+const done = async (path: string, body: unknown) => forForm(await post(Done, path, body));
+
+export const signIn = (request: LoginRequest) => done('/api/auth/login', request);
+export const setUp = (request: SetupRequest) => done('/api/auth/setup', request);
+export const acceptInvite = (request: AcceptInvite) => done('/api/auth/accept-invite', request);
 /** "Forgot password?": the server answers the same whether or not the account exists. */
 export async function requestPasswordReset(
   email: string,
 ): Promise<ApiResult & { emailOn?: boolean }> {
-  const result = await post('/api/auth/password-reset', { email });
-  if (!result.ok) return result;
-  const body = result.body;
-  const emailOn =
-    typeof body === 'object' && body !== null && 'emailOn' in body ? body.emailOn !== false : true;
-  return { ok: true, emailOn };
+  const result = await post(PasswordResetAnswer, '/api/auth/password-reset', { email });
+  return result.ok ? { ok: true, emailOn: result.value.emailOn !== false } : forForm(result);
 }
 export const confirmPasswordReset = (request: PasswordResetConfirm) =>
-  post('/api/auth/password-reset/confirm', request);
-export const signOut = () => post('/api/auth/logout', {});
+  done('/api/auth/password-reset/confirm', request);
+export const signOut = () => done('/api/auth/logout', {});
 /** Ends every session of the account, on every device. */
-export const signOutEverywhere = () => post('/api/auth/logout-everywhere', {});
+export const signOutEverywhere = () => done('/api/auth/logout-everywhere', {});
 
 /** Who the server thinks is signed in: a Me, 'signed-out', or 'offline'. */
 export async function fetchMe(): Promise<Me | 'signed-out' | 'offline'> {
-  try {
-    const response = await fetch('/api/auth/me', { cache: 'no-store' });
-    if (response.status === 401) return 'signed-out';
-    if (!response.ok) return 'offline';
-    const me = Me.safeParse(await response.json());
-    return me.success ? me.data : 'offline';
-  } catch {
-    return 'offline';
-  }
+  const result = await api(Me, '/api/auth/me');
+  if (result.ok) return result.value;
+  return result.error.status === 401 ? 'signed-out' : 'offline';
 }

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { api as pageApi, type ApiClient } from '../api/client';
 import type { LookforDb } from './db';
 import { setMeta } from './meta';
 
@@ -6,20 +8,26 @@ export type ResultsAnswer<T> =
   | { ok: true; value: T; asOf: string; cached: boolean }
   | { ok: false; status: number; message: string };
 
-interface Kept {
-  at: string;
-  body: unknown;
-}
+const Kept = z.object({ at: z.string(), body: z.unknown() });
 
 const keyFor = (path: string) => `results:${path}`;
 
-function isKept(value: unknown): value is Kept {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Kept).at === 'string' &&
-    'body' in value
-  );
+/**
+ * The answer kept for `path`, checked against the schema again: a copy kept by an
+ * older version of the app, or damaged on the device, is dropped rather than shown.
+ */
+export async function keptResults<T>(
+  db: LookforDb,
+  path: string,
+  schema: z.ZodMiniType<T>,
+): Promise<{ value: T; asOf: string } | null> {
+  const row = await db.meta.get(keyFor(path));
+  const kept = Kept.safeParse(row?.value);
+  if (!kept.success) return null;
+  const body = schema.safeParse(kept.data.body);
+  if (body.success) return { value: body.data, asOf: kept.data.at };
+  await db.meta.delete(keyFor(path));
+  return null;
 }
 
 /**
@@ -31,36 +39,22 @@ function isKept(value: unknown): value is Kept {
 export async function readResults<T>(
   db: LookforDb,
   path: string,
+  schema: z.ZodMiniType<T>,
   now: Date,
+  api: ApiClient = pageApi,
 ): Promise<ResultsAnswer<T>> {
-  let response: Response | null = null;
-  try {
-    response = await fetch(path, { cache: 'no-store', headers: { accept: 'application/json' } });
-  } catch {
-    response = null;
+  const result = await api(schema, path);
+  if (result.ok) {
+    const at = now.toISOString();
+    await setMeta(db, keyFor(path), { at, body: result.value });
+    return { ok: true, value: result.value, asOf: at, cached: false };
   }
-  if (response?.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    if (body !== null) {
-      const at = now.toISOString();
-      await setMeta(db, keyFor(path), { at, body });
-      return { ok: true, value: body as T, asOf: at, cached: false };
-    }
-  }
-  if (response && response.status >= 400 && response.status < 500) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
-    } | null;
-    return {
-      ok: false,
-      status: response.status,
-      message: body?.error?.message ?? `The server answered ${response.status}`,
-    };
-  }
-  const kept = await db.meta.get(keyFor(path));
-  if (kept && isKept(kept.value)) {
-    return { ok: true, value: kept.value.body as T, asOf: kept.value.at, cached: true };
-  }
+  const { status, message } = result.error;
+  // A refusal is passed on; no answer, a failing server or an unreadable answer
+  // falls back on the copy kept here.
+  if (status >= 400 && status < 500) return { ok: false, status, message };
+  const kept = await keptResults(db, path, schema);
+  if (kept) return { ok: true, value: kept.value, asOf: kept.asOf, cached: true };
   return {
     ok: false,
     status: 0,

@@ -3,7 +3,14 @@ import type { FieldIssue } from '../../shared/errors';
 import { Observation, type ObservationSetup } from '../../shared/observation';
 import type { Protocol } from '../../shared/protocol';
 import type { LocalConflict, LookforDb, OutboxRow } from './db';
-import { deleteRecord, writeRecord } from './write-record';
+import { recordStore } from './record-store';
+import { writeRecord } from './write-record';
+
+/** Observations on this device: read, saved and edited the way every record is. */
+export const observationRecords = recordStore('observation', Observation, {
+  keyOf: (o) => o.id,
+  missing: 'This observation is not on this device',
+});
 
 export type SyncState = 'synced' | 'waiting' | 'rejected' | 'conflict';
 
@@ -35,14 +42,12 @@ export async function startObservation(
     notes: '',
     status: 'draft',
   });
-  await writeRecord(db, 'observation', observation.id, observation, { now });
-  return observation;
+  return observationRecords.put(db, observation, { now });
 }
 
 /** Saves an edit (a tap, a keystroke in the notes). Invalid data never reaches storage. */
 export async function saveObservation(db: LookforDb, observation: Observation, now: Date) {
-  const valid = Observation.parse(observation);
-  await writeRecord(db, 'observation', valid.id, valid, { now });
+  await observationRecords.put(db, observation, { now });
 }
 
 /**
@@ -55,12 +60,7 @@ export async function updateObservation(
   change: (current: Observation) => Observation,
   now: Date,
 ): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, async () => {
-    const record = await db.records.get(['observation', id]);
-    if (!record) throw new Error('This observation is not on this device');
-    const next = Observation.parse(change(Observation.parse(record.data)));
-    await writeRecord(db, 'observation', id, next, { now, existing: record });
-  });
+  await observationRecords.update(db, id, change, now);
 }
 
 /**
@@ -68,12 +68,7 @@ export async function updateObservation(
  * acknowledged the delete, which other devices then pull like any change.
  */
 export async function deleteObservation(db: LookforDb, id: string, now: Date): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, async () => {
-    const record = await db.records.get(['observation', id]);
-    if (!record) throw new Error('This observation is not on this device');
-    if (record.deleted === 1) return;
-    await deleteRecord(db, 'observation', id, { now, existing: record });
-  });
+  await observationRecords.remove(db, id, now);
 }
 
 /** Keeps the chosen version of any record and settles every open sibling of it. */
@@ -137,12 +132,10 @@ export async function pendingOf(db: LookforDb, ids: string[]) {
 }
 
 export async function getObservation(db: LookforDb, id: string): Promise<ObservationView | null> {
-  const record = await db.records.get(['observation', id]);
-  if (!record || record.deleted === 1) return null;
-  const parsed = Observation.safeParse(record.data);
-  if (!parsed.success) return null;
+  const observation = await observationRecords.get(db, id);
+  if (!observation) return null;
   const { rowsOf, conflictsOf } = await pendingOf(db, [id]);
-  return viewOf(parsed.data, rowsOf(id), conflictsOf(id));
+  return viewOf(observation, rowsOf(id), conflictsOf(id));
 }
 
 export interface OutboxCounts {

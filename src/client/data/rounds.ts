@@ -3,7 +3,14 @@ import { Observation } from '../../shared/observation';
 import { roomQueue } from '../../shared/round-rules';
 import { Round, RoundProgress, type RoundRoom } from '../../shared/rounds';
 import type { LookforDb } from './db';
-import { writeRecord } from './write-record';
+import { recordStore } from './record-store';
+import { observationRecords } from './observations';
+
+/** Round plans on this device, read and written the way every record is. */
+export const roundRecords = recordStore('round', Round, {
+  keyOf: (r) => r.id,
+  missing: 'This round is not on this device',
+});
 
 /** Who walks, as the observation records it: names for display, the id for the server. */
 export interface Walker {
@@ -14,26 +21,16 @@ export interface Walker {
 
 /** Saves a plan (every edit, as with notes): validated, then record and outbox together. */
 export async function saveRound(db: LookforDb, round: Round, now: Date): Promise<Round> {
-  const valid = Round.parse({ ...round, updatedAt: now.toISOString() });
-  await writeRecord(db, 'round', valid.id, valid, { now });
-  return valid;
+  return roundRecords.put(db, { ...round, updatedAt: now.toISOString() }, { now });
 }
 
 export async function getRound(db: LookforDb, id: string): Promise<Round | null> {
-  const record = await db.records.get(['round', id]);
-  if (!record || record.deleted === 1) return null;
-  const parsed = Round.safeParse(record.data);
-  return parsed.success ? parsed.data : null;
+  return roundRecords.get(db, id);
 }
 
 /** The rounds of these schools (null: every school, for a district admin), newest first. */
 export async function listRounds(db: LookforDb, schoolIds: string[] | null): Promise<Round[]> {
-  const records = await db.records.where('entity').equals('round').toArray();
-  return records
-    .flatMap((r) => {
-      const parsed = r.deleted === 0 ? Round.safeParse(r.data) : null;
-      return parsed?.success ? [parsed.data] : [];
-    })
+  return (await roundRecords.list(db))
     .filter((r) => schoolIds === null || schoolIds.includes(r.schoolId))
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.name.localeCompare(b.name));
 }
@@ -123,8 +120,7 @@ export async function startRoomVisit(
     const room = round.rooms.find((r) => r.id === roomId);
     if (!room) throw new Error('This room is not on the round');
     const visit = newVisit(round, room, walker, now);
-    await writeRecord(db, 'observation', visit.id, visit, { now });
-    return visit;
+    return observationRecords.put(db, visit, { now });
   });
 }
 
@@ -145,16 +141,15 @@ export async function finishAndNext(
     if (!record) throw new Error('This visit is not on this device');
     const visit = Observation.parse(record.data);
     if (visit.status === 'draft') {
-      const done = Observation.parse({ ...visit, status: 'complete', endedAt: now.toISOString() });
-      await writeRecord(db, 'observation', visit.id, done, { now, existing: record });
+      const done = { ...visit, status: 'complete' as const, endedAt: now.toISOString() };
+      await observationRecords.put(db, done, { now, existing: record });
     }
     const { visitedRoomIds, openVisit } = await roundProgress(db, round.id, walker.userId);
     if (openVisit) return openVisit;
     const next = roomQueue(round, visitedRoomIds, walker.userId)[0];
     if (!next) return null;
     const started = newVisit(round, next, walker, now);
-    await writeRecord(db, 'observation', started.id, started, { now });
-    return started;
+    return observationRecords.put(db, started, { now });
   });
 }
 

@@ -1,4 +1,5 @@
 import { StaffList } from '../../shared/staff';
+import { createApiClient } from '../api/client';
 import type { LookforDb } from './db';
 import { setMeta } from './meta';
 
@@ -19,17 +20,11 @@ export async function refreshStaff(
   schoolId: string,
   fetcher: typeof fetch,
 ): Promise<StaffRefresh> {
-  let response: Response;
-  try {
-    response = await fetcher(`/api/schools/${encodeURIComponent(schoolId)}/staff`, {
-      cache: 'no-store',
-    });
-  } catch {
-    return 'offline';
-  }
-  if (!response.ok) return response.status >= 500 ? 'offline' : 'refused';
-  const parsed = StaffList.safeParse(await response.json().catch(() => null));
-  if (!parsed.success || parsed.data.schoolId !== schoolId) return 'refused';
-  await setMeta(db, key(schoolId), parsed.data);
+  const api = createApiClient({ fetch: fetcher, baseUrl: '', now: () => new Date() });
+  const result = await api(StaffList, `/api/schools/${encodeURIComponent(schoolId)}/staff`);
+  if (!result.ok)
+    return result.error.status === 0 || result.error.status >= 500 ? 'offline' : 'refused';
+  if (result.value.schoolId !== schoolId) return 'refused';
+  await setMeta(db, key(schoolId), result.value);
   return 'fresh';
 }

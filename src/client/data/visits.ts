@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../shared/errors';
 import { Reflection, SharedNote, Visit } from '../../shared/visits';
 import type { LookforDb } from './db';
 import { setMeta } from './meta';
-import { writeRecord } from './write-record';
+import { recordStore } from './record-store';
 
 export interface VisitView {
   visit: Visit;
@@ -12,38 +12,30 @@ export interface VisitView {
   rejections: FieldIssue[];
 }
 
-async function liveRecords<T>(
-  db: LookforDb,
-  entity: 'visit' | 'shared-note' | 'reflection',
-  schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false } },
-): Promise<T[]> {
-  const rows = await db.records.where('entity').equals(entity).toArray();
-  return rows.flatMap((r) => {
-    if (r.deleted === 1) return [];
-    const parsed = schema.safeParse(r.data);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+/** Visits, shared notes and reflections on this device, read and written the way every record is. */
+export const visitRecords = recordStore('visit', Visit, {
+  keyOf: (v) => v.id,
+  missing: 'This visit is not on this device',
+});
+// The server writes a shared note under its note's id; this device only reads them.
+const sharedNoteRecords = recordStore('shared-note', SharedNote, {
+  keyOf: (n) => n.noteId,
+  missing: 'This shared note is not on this device',
+});
+const reflectionRecords = recordStore('reflection', Reflection, {
+  keyOf: (r) => r.id,
+  missing: 'This reflection is not on this device',
+});
 
-export const listVisits = (db: LookforDb) => liveRecords(db, 'visit', Visit);
+export const listVisits = (db: LookforDb) => visitRecords.list(db);
 
 export async function getVisit(db: LookforDb, id: string): Promise<VisitView | null> {
-  const record = await db.records.get(['visit', id]);
-  if (!record || record.deleted === 1) return null;
-  const parsed = Visit.safeParse(record.data);
-  if (!parsed.success) return null;
-  const rows = await db.outbox.where('[entity+entityId]').equals(['visit', id]).toArray();
-  return {
-    visit: parsed.data,
-    waiting: rows.some((r) => r.state !== 'rejected'),
-    rejections: rows.flatMap((r) => (r.state === 'rejected' ? (r.errors ?? []) : [])),
-  };
+  const visit = await visitRecords.get(db, id);
+  return visit && { visit, ...(await visitRecords.syncFacts(db, id)) };
 }
 
 export async function saveVisit(db: LookforDb, visit: Visit, now: Date): Promise<Visit> {
-  const valid = Visit.parse(visit);
-  await writeRecord(db, 'visit', valid.id, valid, { now });
-  return valid;
+  return visitRecords.put(db, visit, { now });
 }
 
 /** Applies a change to the stored copy inside one transaction (a tap never overwrites another). */
@@ -53,12 +45,7 @@ export async function updateVisit(
   change: (current: Visit) => Visit,
   now: Date,
 ): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, async () => {
-    const record = await db.records.get(['visit', id]);
-    if (!record) throw new Error('This visit is not on this device');
-    const next = Visit.parse(change(Visit.parse(record.data)));
-    await writeRecord(db, 'visit', id, next, { now, existing: record });
-  });
+  await visitRecords.update(db, id, change, now);
 }
 
 /**
@@ -76,11 +63,11 @@ export async function acceptVisitRefusal(db: LookforDb, id: string): Promise<voi
 }
 
 export async function sharedNotesOf(db: LookforDb, visitId: string): Promise<SharedNote[]> {
-  return (await liveRecords(db, 'shared-note', SharedNote)).filter((n) => n.visitId === visitId);
+  return (await sharedNoteRecords.list(db)).filter((n) => n.visitId === visitId);
 }
 
 export async function reflectionsOf(db: LookforDb, visitId: string): Promise<Reflection[]> {
-  return (await liveRecords(db, 'reflection', Reflection)).filter((r) => r.visitId === visitId);
+  return (await reflectionRecords.list(db)).filter((r) => r.visitId === visitId);
 }
 
 /** One reflection per person per visit: edits go to the one already on this device. */
@@ -93,13 +80,13 @@ export async function saveReflection(
 ): Promise<void> {
   await db.transaction('rw', db.records, db.outbox, async () => {
     const mine = (await reflectionsOf(db, visitId)).find((r) => r.authorId === authorId);
-    const next = Reflection.parse({
+    const next = {
       id: mine?.id ?? crypto.randomUUID(),
       visitId,
       authorId,
       text,
       updatedAt: now.toISOString(),
-    });
-    await writeRecord(db, 'reflection', next.id, next, { now });
+    };
+    await reflectionRecords.put(db, next, { now });
   });
 }

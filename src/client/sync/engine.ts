@@ -2,7 +2,7 @@ import { MAX_PULL_LIMIT, PullResponse, RecentResponse } from '../../shared/sync'
 import { getClientId, readCursor, setMeta } from '../data/meta';
 import { applyPull, applyRecent } from '../data/pull-apply';
 import { pushAll } from './push-pipeline';
-import { failureFrom, offline, request, SyncFailure, type EngineDeps } from './requests';
+import { apiOf, failureFrom, offline, SyncFailure, type EngineDeps } from './requests';
 
 export type { EngineDeps } from './requests';
 
@@ -27,31 +27,27 @@ export type SyncOutcome =
  * effort: if this fails, the pull brings everything all the same.
  */
 async function firstLook(deps: EngineDeps): Promise<void> {
-  const response = await request(deps, `/api/sync/recent?limit=${FIRST_LOOK}`);
-  if (!response.ok) return;
-  const answer = RecentResponse.safeParse(await response.json().catch(() => null));
-  if (answer.success) await applyRecent(deps.db, answer.data.changes, deps.now());
+  const answer = await apiOf(deps)(RecentResponse, `/api/sync/recent?limit=${FIRST_LOOK}`);
+  if (answer.ok) await applyRecent(deps.db, answer.value.changes, deps.now());
 }
 
 async function pullAll(deps: EngineDeps, clientId: string): Promise<number> {
   const limit = deps.pullLimit ?? DEFAULT_PULL_PAGE;
   let pulled = 0;
+  const api = apiOf(deps);
   if ((await readCursor(deps.db)) === 0) await firstLook(deps);
   // A bound keeps a misbehaving server from holding the lock forever.
   for (let page = 0; page < 10_000; page += 1) {
     const cursor = await readCursor(deps.db);
     // The clientId spares this device what it pushed itself (it holds that already).
-    const response = await request(
-      deps,
+    const answer = await api(
+      PullResponse,
       `/api/sync/pull?cursor=${cursor}&limit=${limit}&clientId=${clientId}`,
     );
-    if (!response.ok) throw await failureFrom(deps, response);
-    const answer = PullResponse.safeParse(await response.json().catch(() => null));
-    if (!answer.success)
-      throw new SyncFailure('server', 'the server sent an answer we cannot read');
-    await applyPull(deps.db, answer.data, deps.now());
-    pulled += answer.data.changes.length;
-    if (!answer.data.hasMore) return pulled;
+    if (!answer.ok) throw failureFrom(answer.error);
+    await applyPull(deps.db, answer.value, deps.now());
+    pulled += answer.value.changes.length;
+    if (!answer.value.hasMore) return pulled;
   }
   return pulled;
 }

@@ -8,14 +8,13 @@ import {
   takeBatch,
   type Batch,
 } from '../data/outbox-batch';
-import { failureFrom, offline, request, SyncFailure, type EngineDeps } from './requests';
-
-type Sent = { ok: true; response: Response } | { ok: false; error: unknown };
+import type { ApiResult } from '../api/client';
+import { apiOf, failureFrom, offline, type EngineDeps } from './requests';
 
 /** A batch on its way to the server. */
 interface InFlight {
   batch: Batch;
-  sending: Promise<Sent>;
+  sending: Promise<ApiResult<PushResponse>>;
 }
 
 type Answer =
@@ -26,20 +25,11 @@ type Answer =
 /** Requests on their way at once: the device takes and settles batches while the server works. */
 export const PUSHES_IN_FLIGHT = 2;
 
-async function answerOf(deps: EngineDeps, item: InFlight): Promise<Answer> {
+async function answerOf(item: InFlight): Promise<Answer> {
   const sent = await item.sending;
-  if (!sent.ok) return { kind: 'failed', failure: sent.error };
-  const { response } = sent;
-  if (response.status === 413 && item.batch.rows.length > 1) return { kind: 'too-large' };
-  if (!response.ok) return { kind: 'failed', failure: await failureFrom(deps, response) };
-  const answer = PushResponse.safeParse(await response.json().catch(() => null));
-  if (!answer.success) {
-    return {
-      kind: 'failed',
-      failure: new SyncFailure('server', 'the server sent an answer we cannot read'),
-    };
-  }
-  return { kind: 'answered', results: answer.data.results };
+  if (sent.ok) return { kind: 'answered', results: sent.value.results };
+  if (sent.error.status === 413 && item.batch.rows.length > 1) return { kind: 'too-large' };
+  return { kind: 'failed', failure: failureFrom(sent.error) };
 }
 
 /**
@@ -54,6 +44,7 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
   let size = deps.batchSize ?? DEFAULT_BATCH_ROWS;
   let bytes = deps.batchBytes ?? DEFAULT_BATCH_BYTES;
   let pushed = 0;
+  const api = apiOf(deps);
   const inFlight: InFlight[] = [];
   let answered: { batch: Batch; results: PushResult[] } | null = null;
   const settle = async () => {
@@ -65,19 +56,15 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
   };
   const send = (batch: Batch): InFlight => ({
     batch,
-    sending: request(deps, '/api/sync/push', {
+    sending: api(PushResponse, '/api/sync/push', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, mutations: batch.mutations }),
-    }).then(
-      (response) => ({ ok: true, response }),
-      (error: unknown) => ({ ok: false, error }),
-    ),
+      body: { clientId, mutations: batch.mutations },
+    }),
   });
   /** After a failure: settle what the other requests on their way did get through. */
   const drain = async () => {
     for (const item of inFlight.splice(0)) {
-      const answer = await answerOf(deps, item);
+      const answer = await answerOf(item);
       if (answer.kind === 'answered') {
         answered = { batch: item.batch, results: answer.results };
         await settle();
@@ -110,7 +97,7 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
       return pushed;
     }
     await settle();
-    const answer = await answerOf(deps, head);
+    const answer = await answerOf(head);
     if (answer.kind === 'too-large') {
       size = Math.max(1, Math.floor(head.batch.rows.length / 2));
       bytes = Math.max(1, Math.floor(bytes / 2));

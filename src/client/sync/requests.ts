@@ -1,6 +1,5 @@
-import { ErrorBody } from '../../shared/errors';
+import { createApiClient, type ApiClient, type ApiError } from '../api/client';
 import type { LookforDb } from '../data/db';
-import { retryAfterMs } from './retry-after';
 
 export interface EngineDeps {
   db: LookforDb;
@@ -34,29 +33,19 @@ export class SyncFailure extends Error {
 
 export const offline = () => new SyncFailure('offline', 'no connection');
 
-export async function request(
-  deps: EngineDeps,
-  path: string,
-  init?: RequestInit,
-): Promise<Response> {
-  try {
-    return await deps.fetch(`${deps.baseUrl}${path}`, { cache: 'no-store', ...init });
-  } catch {
-    throw offline();
-  }
-}
+/** The API client of one sync: the engine's own fetch, origin and clock. */
+export const apiOf = (deps: EngineDeps): ApiClient =>
+  createApiClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now });
 
 /**
  * A refusal keeps every row as it is: sent rows stay sent and are retried with the
  * same mutationIds. A busy server (503, or 429) may say when to come back.
  */
-export async function failureFrom(deps: EngineDeps, response: Response): Promise<SyncFailure> {
-  if (response.status === 401) return new SyncFailure('signin', 'sign in again to sync');
-  const body = ErrorBody.safeParse(await response.json().catch(() => null));
-  const message = body.success ? body.data.error.message : `server answered ${response.status}`;
-  const wait =
-    response.status === 503 || response.status === 429
-      ? retryAfterMs(response.headers.get('retry-after'), deps.now())
-      : null;
-  return new SyncFailure('server', message, wait);
+export function failureFrom(error: ApiError): SyncFailure {
+  if (error.code === 'offline' || error.code === 'timeout') return offline();
+  if (error.status === 401) return new SyncFailure('signin', 'sign in again to sync');
+  if (error.code === 'unreadable' && error.status < 400) {
+    return new SyncFailure('server', 'the server sent an answer we cannot read');
+  }
+  return new SyncFailure('server', error.message, error.retryAfterMs);
 }

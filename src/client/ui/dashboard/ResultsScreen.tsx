@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type {
-  DashboardOptions,
-  District,
-  Evidence,
-  Summary,
-  Trend,
-} from '../../../shared/dashboard';
+import {
+  DashboardOptionsAnswer,
+  DistrictAnswer,
+  EvidenceAnswer,
+  SummaryAnswer,
+  TrendAnswer,
+} from '../../../shared/answers/dashboard';
+import type { Summary } from '../../../shared/dashboard';
 import { EvidencePanel } from './EvidencePanel';
 import { formatAsOf, hiddenText } from './format';
 import { GroupTable } from './GroupTable';
@@ -19,7 +20,7 @@ import { useResults } from './use-results';
 
 /** A range as read: whole months (older cached answers carry only the asked dates). */
 const rangeLabel = (scope: Summary['scope']) => {
-  const covers = scope.covers as Summary['scope']['covers'] | undefined;
+  const covers = scope.covers;
   return covers ? `${covers.from} to ${covers.to} (whole months)` : `${scope.from} to ${scope.to}`;
 };
 
@@ -28,7 +29,7 @@ const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slic
 
 /** The "extent present" dashboard: aggregates only, each resting on a shown number of classrooms. */
 export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
-  const options = useResults<DashboardOptions>('/api/dashboard/options');
+  const options = useResults(DashboardOptionsAnswer, '/api/dashboard/options');
   const [scope, setScope] = useState<ResultsScope>({
     mode: 'round',
     roundId: '',
@@ -57,16 +58,17 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
   }, [opts]);
 
   const query = summaryQuery(scope);
-  const summary = useResults<Summary>(query ? `/api/dashboard/summary?${query}` : null);
+  const summary = useResults(SummaryAnswer, query ? `/api/dashboard/summary?${query}` : null);
   // Sharing a note with staff, or removing one, re-reads the evidence.
   const [evidenceVersion, setEvidenceVersion] = useState(0);
-  const evidence = useResults<Evidence>(
+  const evidence = useResults(
+    EvidenceAnswer,
     query ? `/api/dashboard/evidence?${query}` : null,
     evidenceVersion,
   );
   const shown = summary?.ok ? summary.value : null;
   const trendPath = shown ? trendQuery(shown.scope.schoolId, shown.scope.protocolId, scope) : null;
-  const trend = useResults<Trend>(trendPath ? `/api/dashboard/trend?${trendPath}` : null);
+  const trend = useResults(TrendAnswer, trendPath ? `/api/dashboard/trend?${trendPath}` : null);
   const districtPath =
     opts?.districtView && shown
       ? `/api/dashboard/district?${new URLSearchParams({
@@ -75,7 +77,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
           to: shown.scope.round?.endsOn ?? shown.scope.to ?? today(),
         }).toString()}`
       : null;
-  const district = useResults<District>(districtPath);
+  const district = useResults(DistrictAnswer, districtPath);
 
   if (options && !options.ok) return <p class="screen banner attention">{options.message}</p>;
   if (!opts) return <p class="screen muted">Loading…</p>;

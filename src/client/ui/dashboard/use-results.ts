@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type * as z from 'zod/mini';
 import { readResults, type ResultsAnswer } from '../../data/dashboard';
 import { useServices } from '../app-context';
 
@@ -7,7 +8,11 @@ import { useServices } from '../app-context';
  * "not yet". A re-read of the same path (after a change) keeps the old answer on
  * screen until the new one arrives.
  */
-export function useResults<T>(path: string | null, version = 0): ResultsAnswer<T> | null {
+export function useResults<T>(
+  schema: z.ZodMiniType<T>,
+  path: string | null,
+  version = 0,
+): ResultsAnswer<T> | null {
   const { store } = useServices();
   const [answer, setAnswer] = useState<ResultsAnswer<T> | null>(null);
   const lastPath = useRef<string | null>(null);
@@ -17,7 +22,7 @@ export function useResults<T>(path: string | null, version = 0): ResultsAnswer<T
     if (!path) return;
     let live = true;
     // Read from the dashboard chunk, so none of it weighs on the first screen.
-    void readResults<T>(store.db, path, store.now()).then((a) => {
+    void readResults(store.db, path, schema, store.now()).then((a) => {
       if (live) setAnswer(a);
     });
     return () => {

@@ -34,7 +34,12 @@ const renderPanel = (evidence: Evidence, roundId: string | null = ROUND) => {
 
 describe('the evidence panel', () => {
   it('lets a leader share a trimmed note with staff', async () => {
-    const fetch = stubFetch(() => Response.json({}, { status: 201 }));
+    const fetch = stubFetch(() =>
+      Response.json(
+        { id: 'p2', kind: 'note', lookForId: null, text: 'Socratic circle' },
+        { status: 201 },
+      ),
+    );
     const onChanged = renderPanel(leaderView);
     fireEvent.click(
       screen.getByRole('button', {
@@ -97,7 +102,12 @@ describe('the evidence panel', () => {
   });
 
   it('lets a leader share a student quote of one look-for', async () => {
-    const fetch = stubFetch(() => Response.json({}, { status: 201 }));
+    const fetch = stubFetch(() =>
+      Response.json(
+        { id: 'p3', kind: 'quote', lookForId: 'student-voice', text: 'We find patterns' },
+        { status: 201 },
+      ),
+    );
     const onChanged = renderPanel({
       ...leaderView,
       quotes: [
