@@ -57,6 +57,28 @@ export default tseslint.config(
     },
   },
   {
+    // Sync knows no feature that listens to it: hooks are registered in app.ts.
+    files: ['src/server/sync/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie/*'],
+              message: 'Only src/client/data may import Dexie.',
+            },
+            {
+              group: ['**/dashboard', '**/dashboard/**'],
+              message:
+                'src/server/sync must not import src/server/dashboard: register an AfterWriteHook in app.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': [

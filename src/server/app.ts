@@ -12,6 +12,7 @@ import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
 import { calibrationRoutes } from './calibration/routes';
+import { dashboardFactsHook } from './dashboard/facts';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
 import { isBusyError, sendBusy } from './http/busy';
@@ -21,6 +22,7 @@ import { securityHeaders } from './http/security-headers';
 import { schoolRoutes } from './schools/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
+import type { WriteHooks } from './sync/write-hooks';
 import { visitRoutes } from './visits/routes';
 
 // zod/mini ships without messages; the server can afford the English ones so every
@@ -46,6 +48,12 @@ export interface AppOptions {
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * What other features write with each kept push write, in its transaction. Sync
+ * calls these without importing the features (see docs/architecture.md).
+ */
+export const pushHooks: WriteHooks = { observation: [dashboardFactsHook] };
 const requestTimedOut = () => new HTTPException(503, { message: 'timed out' });
 
 export function createApp(options: AppOptions): Hono {
@@ -83,7 +91,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
-  api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));
+  api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks }));
   api.route('/visits', visitRoutes(options.db));
   api.route('/calibration', calibrationRoutes(readDb));
   api.route(

@@ -2,7 +2,8 @@ import { observationFacts } from '../../shared/aggregates/facts';
 import type { Observation } from '../../shared/observation';
 import { chunks } from '../db/chunks';
 import { insertRows } from '../db/insert-rows';
-import type { AppliedWrite, PushWrites } from '../sync/access/policy';
+import type { AppliedWrite, PushReads } from '../sync/access/policy';
+import type { AfterWriteHook } from '../sync/write-hooks';
 import type { Queryable } from '../db/queryable';
 import { adjustTotals, TOTAL_COLUMNS, type FactCounts } from './totals';
 
@@ -15,23 +16,52 @@ export interface StagedFacts {
 }
 
 /**
- * Works out the dashboard facts of one observation write and stages them with the
- * push, so facts and record commit or roll back together. `data` is the
- * observation as its policy validated it: it is not parsed again.
+ * Works out the dashboard facts of one observation write. `data` is the observation
+ * as its check and policy validated it: it is not parsed again.
  */
-export async function recordFacts(
-  tx: PushWrites,
+async function factsOf(
+  reads: PushReads,
   write: AppliedWrite<Observation>,
-  mayHaveFacts: boolean,
-): Promise<void> {
+): Promise<StagedFacts | null> {
+  // The facts are replaced on every write; a new record has none to replace.
+  const mayHaveFacts = write.previous !== null;
   const o = write.deleted ? null : write.data;
   // A draft has no facts: skip the protocol lookup on every tap that syncs.
   const protocol =
-    o?.status === 'complete' ? await tx.protocolVersion(o.protocolId, o.protocolVersion) : null;
+    o?.status === 'complete' ? await reads.protocolVersion(o.protocolId, o.protocolVersion) : null;
   const facts = o && protocol ? observationFacts(o, protocol) : null;
   // A new observation without facts leaves nothing to write or take away.
-  if (facts || mayHaveFacts) tx.facts({ observationId: write.entityId, mayHaveFacts, facts });
+  return facts || mayHaveFacts ? { observationId: write.entityId, mayHaveFacts, facts } : null;
 }
+
+/**
+ * The dashboard's facts of every observation a push writes, staged with the push
+ * and written in its transaction, so facts and record commit or roll back together.
+ * Registered with the push in `src/server/app.ts`.
+ */
+export const dashboardFactsHook: AfterWriteHook<'observation'> = {
+  entity: 'observation',
+  begin() {
+    /** Facts to write, the last per observation, in the order they were kept. */
+    const kept = new Map<string, StagedFacts>();
+    return {
+      async stage(reads, write) {
+        const staged = await factsOf(reads, write);
+        if (!staged) return null;
+        return () => {
+          // Facts stored before the push must still go if any earlier write in it saw them.
+          const earlier = kept.get(staged.observationId);
+          kept.delete(staged.observationId);
+          kept.set(staged.observationId, {
+            ...staged,
+            mayHaveFacts: staged.mayHaveFacts || !!earlier?.mayHaveFacts,
+          });
+        };
+      },
+      flush: (db) => writeFacts(db, [...kept.values()]),
+    };
+  },
+};
 
 /** What a visit and each of its facts share: where and when, never who. */
 const VISIT_KEY_COLUMNS = [

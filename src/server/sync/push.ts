@@ -21,10 +21,13 @@ import { decideMutation, type Outcome } from './batch/decide-mutation';
 import { flushBatch } from './batch/flush';
 import { StoreCache } from './batch/store-cache';
 import { findMutationResults, insertMutations, type MutationRow } from './repository';
+import type { WriteHooks } from './write-hooks';
 
 export interface PushContext {
   now: () => Date;
   actor: Actor;
+  /** What other features write with each kept write (see `pushHooks` in app.ts). */
+  hooks: WriteHooks;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -76,7 +79,7 @@ async function applyTogether(
   mutations: readonly Mutation[],
   context: PushContext,
 ): Promise<PushResult[]> {
-  const batch = new PushBatch(new StoreCache(trx));
+  const batch = new PushBatch(new StoreCache(trx), context.hooks);
   const decided = await decideAll(batch, mutations, context);
   const base = await flushBatch(trx, batch, decided.rows);
   return decided.results(base);
@@ -92,7 +95,7 @@ async function applyOneByOne(
     const name = `m${index}`;
     const savepoint = await trx.savepoint(name).execute();
     try {
-      const batch = new PushBatch(new StoreCache(savepoint));
+      const batch = new PushBatch(new StoreCache(savepoint), context.hooks);
       const decided = await decideAll(batch, [mutation], context);
       const base = await flushBatch(savepoint, batch, decided.rows);
       results.push(...decided.results(base));

@@ -1,6 +1,5 @@
 import { Observation } from '../../../shared/observation';
 import { Round, RoundProgress } from '../../../shared/rounds';
-import { recordFacts } from '../../dashboard/facts';
 import { isMember, leads, type Actor } from './actor';
 import { denied, ownerOnly } from './placement';
 import type { EntityPolicy, PushReads, WriteDecision } from './policy';
@@ -80,8 +79,6 @@ export const observationPolicy: EntityPolicy<Observation> = {
 
   /** A finished visit to a round's room marks that room visited for the whole team. */
   async derive(tx, write) {
-    // The dashboard's facts, replaced on every write; a new record has none to replace.
-    await recordFacts(tx, write, write.previous !== null);
     const o = write.data;
     if (write.deleted || o === null) return;
     if (!o.roundId || !o.roomId || o.status !== 'complete') return;

@@ -2,7 +2,6 @@ import type { FieldIssue } from '../../../shared/errors';
 import type { Protocol } from '../../../shared/protocol';
 import type { Mutation } from '../../../shared/sync';
 import type { AuditEntry } from '../../audit/repository';
-import type { StagedFacts } from '../../dashboard/facts';
 import type { StoredRecord } from '../repository';
 import type { Actor } from './actor';
 import type { Placement } from './placement';
@@ -35,8 +34,6 @@ export interface PushWrites extends PushReads {
     placement: Placement,
   ): Promise<void>;
   audit(entry: AuditEntry): void;
-  /** Replaces the dashboard facts of one observation. */
-  facts(staged: StagedFacts): void;
 }
 
 interface WriteContext {

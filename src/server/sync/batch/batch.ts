@@ -1,11 +1,13 @@
+import type { EntityData } from '../../../shared/entities';
+import type { Entity } from '../../../shared/entity-names';
 import type { Protocol } from '../../../shared/protocol';
-import type { StagedFacts } from '../../dashboard/facts';
 import type { AuditEntry } from '../../audit/repository';
-import type { PushWrites } from '../access/policy';
+import type { AppliedWrite, PushWrites } from '../access/policy';
 import type { Placement } from '../access/placement';
 import { findConflictsOf, recordKeyOf, type ConflictWrite, type StoredRecord } from '../repository';
 import type { StoreCache } from './store-cache';
 import { ProtocolCache } from './store-cache';
+import { HookRuns, type WriteHooks } from '../write-hooks';
 
 /** A place in the batch's share of the server sequence, numbered when its mutation is kept. */
 export interface Ticket {
@@ -36,7 +38,8 @@ export interface StagedWrites {
   conflicts: PendingConflict[];
   resolves: PendingResolve[];
   audits: AuditEntry[];
-  facts: StagedFacts[];
+  /** What the write hooks do when the mutation is kept. */
+  kept: Array<() => void>;
   tickets: Ticket[];
 }
 
@@ -45,7 +48,7 @@ const emptyWrites = (): StagedWrites => ({
   conflicts: [],
   resolves: [],
   audits: [],
-  facts: [],
+  kept: [],
   tickets: [],
 });
 
@@ -59,11 +62,12 @@ export class PushBatch {
   readonly writes = emptyWrites();
   private readonly protocols = new ProtocolCache();
   private tickets = 0;
-  /** Facts to write, the last per observation, in the order they were staged. */
-  readonly facts = new Map<string, StagedFacts>();
+  /** The write hooks of this push (the dashboard's facts), flushed with it. */
+  readonly hooks: HookRuns;
 
-  constructor(store: StoreCache) {
+  constructor(store: StoreCache, hooks: WriteHooks) {
     this.store = store;
+    this.hooks = new HookRuns(hooks);
   }
 
   get ticketCount(): number {
@@ -119,15 +123,7 @@ export class PushBatch {
     this.writes.conflicts.push(...staged.conflicts);
     this.writes.resolves.push(...staged.resolves);
     this.writes.audits.push(...staged.audits);
-    for (const f of staged.facts) {
-      // Facts stored before the push must still go if any earlier write in it saw them.
-      const earlier = this.facts.get(f.observationId);
-      this.facts.delete(f.observationId);
-      this.facts.set(f.observationId, {
-        ...f,
-        mayHaveFacts: f.mayHaveFacts || !!earlier?.mayHaveFacts,
-      });
-    }
+    for (const keep of staged.kept) keep();
   }
 
   stage(): MutationStage {
@@ -217,7 +213,8 @@ export class MutationStage implements PushWrites {
     this.writes.audits.push(entry);
   }
 
-  facts(staged: StagedFacts): void {
-    this.writes.facts.push(staged);
+  /** Stages what the entity's write hooks write with this applied write. */
+  async afterWrite<E extends Entity>(entity: E, write: AppliedWrite<EntityData<E>>): Promise<void> {
+    this.writes.kept.push(...(await this.batch.hooks.stage(entity, this, write)));
   }
 }

@@ -124,7 +124,7 @@ async function decideEntity<E extends Entity>(
     verbatim ? mutation.clientId : 'server',
     json,
   );
-  await policy.derive?.(stage, {
+  const applied = {
     actor,
     entityId: mutation.entityId,
     previous: currentData,
@@ -132,6 +132,8 @@ async function decideEntity<E extends Entity>(
     deleted: isDelete,
     placement,
     stamp,
-  });
+  };
+  await policy.derive?.(stage, applied);
+  await stage.afterWrite(entity, applied);
   return { status: 'applied', rev, ticket };
 }

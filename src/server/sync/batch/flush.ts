@@ -1,4 +1,3 @@
-import { writeFacts } from '../../dashboard/facts';
 import { recordAudits } from '../../audit/repository';
 import {
   insertConflicts,
@@ -13,7 +12,7 @@ import type { PushBatch } from './batch';
 
 /**
  * Writes a decided batch in a few multi-row statements. What needs no sequence
- * number goes first (facts, day totals, audit entries); then the batch takes all its
+ * number goes first (the write hooks' rows: facts, day totals; audit entries); then the batch takes all its
  * numbers in one statement and writes the rows that carry them. On PostgreSQL the
  * counter row is locked from that statement to commit, so other pushes wait only for
  * these last writes, and numbers still follow commit order. Returns the first number.
@@ -24,7 +23,7 @@ export async function flushBatch(
   mutationRows: (base: number) => MutationRow[],
 ): Promise<number> {
   const { writes, store } = batch;
-  await writeFacts(db, [...batch.facts.values()]);
+  await batch.hooks.flush(db);
   await recordAudits(db, writes.audits);
 
   const base = batch.ticketCount > 0 ? await takeServerSeqs(db, batch.ticketCount) : 0;

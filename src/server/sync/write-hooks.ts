@@ -1,0 +1,72 @@
+import type { EntityData } from '../../shared/entities';
+import type { Entity } from '../../shared/entity-names';
+import type { Queryable } from '../db/queryable';
+import type { AppliedWrite, PushReads } from './access/policy';
+
+/**
+ * What another feature writes with every kept write of one entity, in the push's
+ * own transaction (the dashboard's facts of an observation). Hooks are registered
+ * when the app is assembled, so sync never imports the features that listen to it.
+ */
+export interface AfterWriteHook<E extends Entity> {
+  readonly entity: E;
+  /** Starts one push (or one savepoint of a push applied one mutation at a time). */
+  begin(): AfterWriteRun<E>;
+}
+
+export interface AfterWriteRun<E extends Entity> {
+  /**
+   * Works out what one applied write leaves, reading through the push. Returns what
+   * to do if the mutation is kept (a refused mutation's is dropped), or null.
+   */
+  stage(reads: PushReads, write: AppliedWrite<EntityData<E>>): Promise<(() => void) | null>;
+  /** Writes what the kept writes staged, in the push's transaction, before its records. */
+  flush(db: Queryable): Promise<void>;
+}
+
+/** The hooks of each entity, as the app registers them. */
+export type WriteHooks = { readonly [E in Entity]?: readonly AfterWriteHook<E>[] };
+
+type Runs = { [E in Entity]: AfterWriteRun<E>[] };
+
+/** One push's hook runs, one per registered hook. */
+export class HookRuns {
+  private readonly runs: Runs;
+
+  constructor(hooks: WriteHooks) {
+    const start = <E extends Entity>(entity: E): AfterWriteRun<E>[] =>
+      (hooks[entity] ?? []).map((hook) => hook.begin());
+    // Every entity is listed: the mapped type names any one a new entity leaves out.
+    this.runs = {
+      observation: start('observation'),
+      protocol: start('protocol'),
+      round: start('round'),
+      'round-progress': start('round-progress'),
+      visit: start('visit'),
+      'visit-note': start('visit-note'),
+      'shared-note': start('shared-note'),
+      reflection: start('reflection'),
+    };
+  }
+
+  /** Stages every hook of the write's entity; returns what to do when the mutation is kept. */
+  async stage<E extends Entity>(
+    entity: E,
+    reads: PushReads,
+    write: AppliedWrite<EntityData<E>>,
+  ): Promise<Array<() => void>> {
+    const kept: Array<() => void> = [];
+    const runs: AfterWriteRun<E>[] = this.runs[entity];
+    for (const run of runs) {
+      const keep = await run.stage(reads, write);
+      if (keep) kept.push(keep);
+    }
+    return kept;
+  }
+
+  async flush(db: Queryable): Promise<void> {
+    for (const runs of Object.values(this.runs)) {
+      for (const run of runs) await run.flush(db);
+    }
+  }
+}
