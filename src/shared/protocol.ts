@@ -1,16 +1,9 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './time';
+import { responseKindRules, responseKinds, responseTypeSchema } from './response-kinds/registry';
 import { hasUniqueIds, plainText, slug } from './text-rules';
 
-/** The three answers of a seen / not seen / n.a. look-for. */
-export const SeenResponse = z.enum(['seen', 'not_seen', 'na']);
-export type SeenResponse = z.infer<typeof SeenResponse>;
-
-export const responseLabels: Record<SeenResponse, string> = {
-  seen: 'Seen',
-  not_seen: 'Not seen',
-  na: 'N/A',
-};
+export { responseLabels, SeenResponse } from './response-kinds/seen';
 
 export const protocolKinds = [
   'blast_walkthrough',
@@ -46,18 +39,7 @@ function schemas(strict: boolean) {
         z.refine(hasUniqueIds, { error: `Each of the ${what} needs its own id` }),
       );
 
-  const ResponseType = z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('seen') }),
-    z.object({ kind: z.literal('scale'), levels: namedList('levels', 2, 10) }),
-    z.object({ kind: z.literal('tally') }),
-    z.object({
-      kind: z.literal('choice'),
-      multiple: z.boolean(),
-      options: namedList('options', 2, 20),
-    }),
-    z.object({ kind: z.literal('text') }),
-    z.object({ kind: z.literal('quote') }),
-  ]);
+  const ResponseType = responseTypeSchema(namedList);
 
   const LookFor = z.object({
     id: slug('Look-for id'),
@@ -145,14 +127,7 @@ export type NamedValue = z.infer<typeof NamedValue>;
 export const ResponseType = strictSchemas.ResponseType;
 export type ResponseType = z.infer<typeof ResponseType>;
 export type ResponseKind = ResponseType['kind'];
-export const responseKinds: readonly ResponseKind[] = [
-  'seen',
-  'scale',
-  'tally',
-  'choice',
-  'text',
-  'quote',
-];
+export { responseKinds };
 export const LookFor = strictSchemas.LookFor;
 export type LookFor = z.infer<typeof LookFor>;
 export const Section = strictSchemas.Section;
@@ -173,14 +148,10 @@ export function protocolSchemaFor(status: unknown) {
   return status === 'draft' ? ProtocolDraft : Protocol;
 }
 
-export const responseKindLabels: Record<ResponseKind, string> = {
-  seen: 'Seen / not seen / N/A',
-  scale: 'Scale with named levels',
-  tally: 'Tally (a count)',
-  choice: 'Choice',
-  text: 'Short text',
-  quote: 'Student-voice quote',
-};
+/** What the protocol editor calls each kind (each kind's module says). */
+export const responseKindLabels = Object.fromEntries(
+  responseKinds.map((kind) => [kind, responseKindRules[kind].label]),
+) as Record<ResponseKind, string>;
 
 export const allLookFors = (protocol: Protocol): LookFor[] =>
   protocol.sections.flatMap((s) => s.lookFors);

@@ -7,14 +7,17 @@ import type {
 } from '../../shared/account-requests';
 import { Me } from '../../shared/accounts';
 import { Done, PasswordResetAnswer } from '../../shared/answers/account';
-import { api, type ApiResult as Answer } from '../api/client';
+import type { ApiResult as Answer } from '../api/client';
+
+/** The API client loads with the first call, so the first screen's JavaScript stays within its budget. */
+const api = async () => (await import('../api/client')).api;
 
 /** What an account form shows: done, or a message and the fields it is about. */
 export type ApiResult =
   { ok: true } | { ok: false; message: string; fields: Record<string, string> };
 
 async function post<T>(schema: z.ZodMiniType<T>, path: string, body: unknown): Promise<Answer<T>> {
-  return api(schema, path, { method: 'POST', body });
+  return (await api())(schema, path, { method: 'POST', body });
 }
 
 function forForm(result: Answer<unknown>): ApiResult {
@@ -47,7 +50,7 @@ export const signOutEverywhere = () => done('/api/auth/logout-everywhere', {});
 
 /** Who the server thinks is signed in: a Me, 'signed-out', or 'offline'. */
 export async function fetchMe(): Promise<Me | 'signed-out' | 'offline'> {
-  const result = await api(Me, '/api/auth/me');
+  const result = await (await api())(Me, '/api/auth/me');
   if (result.ok) return result.value;
   return result.error.status === 401 ? 'signed-out' : 'offline';
 }

@@ -1,5 +1,9 @@
 import Papa from 'papaparse';
+import { numberCell } from '../response-kinds/kind-rules';
+import { rulesOfKind } from '../response-kinds/registry';
 import type { LookForRow } from './table';
+
+export type CsvColumn = (typeof csvColumns)[number];
 
 export const csvColumns = [
   'Look-for id',
@@ -17,9 +21,7 @@ export const csvColumns = [
   'Quotes',
 ] as const;
 
-type CsvRow = Record<(typeof csvColumns)[number], string>;
-
-const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+type CsvRow = Record<CsvColumn, string>;
 
 /**
  * The rows of the aggregate table as CSV cells. A suppressed figure says so in
@@ -50,26 +52,9 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
       const all = Object.fromEntries(Object.keys(blank).map((k) => [k, why]));
       return { ...base, ...blank, ...all, Classrooms: why };
     }
-    const cells: CsvRow = { ...base, ...blank, Classrooms: text(f.classrooms) };
-    if (f.kind === 'seen') {
-      cells['N/A'] = text(f.na);
-      if (f.share.suppressed) {
-        cells.Seen = hidden;
-        cells['Not seen'] = hidden;
-        cells['Percent seen'] = hidden;
-      } else {
-        cells.Seen = text(f.seen);
-        cells['Not seen'] = text(f.notSeen);
-        cells['Percent seen'] = f.share.allNa ? 'all N/A' : text(f.share.percentSeen);
-      }
-    } else if (f.kind === 'scale') {
-      cells.Levels = f.levels.map((l) => `${l.label}: ${l.count}`).join('; ');
-    } else if (f.kind === 'tally') {
-      cells.Mean = text(f.mean);
-      cells['Spread (SD)'] = text(f.spread);
-    } else if (f.kind === 'quote') {
-      cells.Quotes = text(f.quotes);
-    }
+    const cells: CsvRow = { ...base, ...blank, Classrooms: numberCell(f.classrooms) };
+    // Each response kind fills its own columns (src/shared/response-kinds/<kind>.ts).
+    Object.assign(cells, rulesOfKind(row.kind).csvCells(f, hidden));
     return cells;
   });
 }

@@ -1,6 +1,7 @@
 import type { Observation } from '../observation';
 import { allLookFors, type Protocol, type ProtocolKind, type ResponseKind } from '../protocol';
 import { isAnswered, type ResponseValue } from '../response';
+import { rulesOfKind } from '../response-kinds/registry';
 
 /** Protocol kinds whose observations are aggregated. Peer and coaching notes never are. */
 export const aggregatedKinds: readonly ProtocolKind[] = [
@@ -18,32 +19,13 @@ export interface AnswerFact {
   quote: string | null;
 }
 
-const none = { seen: 0, notSeen: 0, na: 0, levelId: null, tally: null, quote: null } as const;
-
 /** What one answer counts as, or null when the look-for was left blank or does not fit. */
 export function answerFact(
   kind: ResponseKind,
   value: ResponseValue | undefined,
 ): AnswerFact | null {
-  if (!isAnswered(value) || value === undefined) return null;
-  if (typeof value === 'string') {
-    if (kind !== 'seen') return null;
-    return {
-      ...none,
-      answer: value,
-      seen: value === 'seen' ? 1 : 0,
-      notSeen: value === 'not_seen' ? 1 : 0,
-      na: value === 'na' ? 1 : 0,
-    };
-  }
-  if (kind === 'scale' && 'level' in value)
-    return { ...none, answer: 'level', levelId: value.level };
-  if (kind === 'tally' && 'count' in value) return { ...none, answer: 'count', tally: value.count };
-  if (kind === 'quote' && 'quote' in value)
-    return { ...none, answer: 'quote', quote: value.quote.trim() };
-  if (kind === 'choice' && 'choices' in value) return { ...none, answer: 'choice' };
-  if (kind === 'text' && 'text' in value) return { ...none, answer: 'text' };
-  return null;
+  if (value === undefined || !isAnswered(value)) return null;
+  return rulesOfKind(kind).fact(value);
 }
 
 export interface VisitFact {

@@ -1,9 +1,10 @@
 import type { CatalogueEntry } from './catalogue';
 import type { LookForCounts } from './counts';
-import { scaleFigure, type ScaleFigure } from './scale';
-import { seenFigure, type SeenFigure } from './seen';
+import { rulesOfKind } from '../response-kinds/registry';
+import type { ScaleFigure } from './scale';
+import type { SeenFigure } from './seen';
 import type { Cell } from './suppression';
-import { quoteFigure, tallyFigure, type QuoteFigure, type TallyFigure } from './tally';
+import type { QuoteFigure, TallyFigure } from './tally';
 
 export interface OtherFigure {
   kind: 'other';
@@ -23,18 +24,7 @@ export interface LookForRow {
 
 /** The figure of one look-for, before suppression. */
 export function figureOf(entry: CatalogueEntry, counts: LookForCounts, threshold: number): Figure {
-  switch (entry.kind) {
-    case 'seen':
-      return seenFigure(counts, threshold);
-    case 'scale':
-      return scaleFigure(counts.levels, entry.levels);
-    case 'tally':
-      return tallyFigure(counts.tallyCount, counts.tallySum, counts.tallySumOfSquares);
-    case 'quote':
-      return quoteFigure(counts.classrooms, counts.quotes);
-    default:
-      return { kind: 'other', classrooms: counts.classrooms };
-  }
+  return rulesOfKind(entry.kind).figure(counts, entry, threshold);
 }
 
 /** The per look-for table of a scope: one row per look-for of the protocol, in order. */
