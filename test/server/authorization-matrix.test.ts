@@ -108,6 +108,18 @@ const matrix: readonly Row[] = [
   ['PULL shared-note',                   'own',      'shared with me',  'sees',     'sees',     'sees',     'sees',     401],
   ['PULL shared-note',                   'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
   ['PULL reflection',                    'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
+
+  // Photos: sent by the staff of a school that allows them; read exactly as their records are.
+  ['PUT /api/photos/:hash',              'own',      'new',             201,        201,        201,        201,        401],
+  ['PUT /api/photos/:hash',              'other',    'new',             403,        403,        403,        201,        401],
+  ['PUT /api/schools/:id/photos',        'own',      '-',               403,        403,        200,        200,        401],
+  ['PUT /api/schools/:id/photos',        'other',    '-',               403,        403,        403,        200,        401],
+  ['GET /api/photos/:hash (observation)', 'own',     'own',             'sees',     'sees',     'sees',     'sees',     401],
+  ['GET /api/photos/:hash (observation)', 'own',     "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
+  ['GET /api/photos/:hash (observation)', 'other',   "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
+  // A visit note's photo reaches its host only when the observer ticks photos when sharing.
+  ['GET /api/photos/:hash (visit note)', 'own',      'shared with me',  'sees',     'sees',     'sees',     'hidden',   401],
+  ['GET /api/photos/:hash (visit note)', 'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],
 ];
 const dialects = await testDialects();
 

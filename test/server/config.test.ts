@@ -54,3 +54,20 @@ describe('email configuration', () => {
     expect(() => readConfig({ ...mailEnv, PUBLIC_URL: 'ftp://x.org' })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('photo storage configuration', () => {
+  it('keeps photos as files under the data folder unless told otherwise', () => {
+    const config = readConfig({ DATA_DIR: '/srv/lookfor' });
+    expect(config.photoStore).toBe('files');
+    expect(config.photoDir).toBe('/srv/lookfor/photos');
+  });
+
+  it('keeps them in a shared folder with PHOTO_DIR, or in the database with PHOTO_STORE', () => {
+    expect(readConfig({ PHOTO_DIR: '/mnt/shared/photos' }).photoDir).toBe('/mnt/shared/photos');
+    expect(readConfig({ PHOTO_STORE: 'database' }).photoStore).toBe('database');
+  });
+
+  it('refuses an unknown PHOTO_STORE at start-up with a clear message', () => {
+    expect(() => readConfig({ PHOTO_STORE: 's3' })).toThrow(/PHOTO_STORE must be "files"/);
+  });
+});
