@@ -1,4 +1,5 @@
-// The global base first: every feature stylesheet comes after it in the cascade.
+// Tokens and the global base first: every feature stylesheet comes after them.
+import './ui/tokens.css';
 import './ui/base.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
