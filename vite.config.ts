@@ -3,7 +3,20 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    modulePreload: {
+      // Every browser Lookfor supports has <link rel=modulepreload>: no polyfill.
+      polyfill: false,
+      // A lazy screen's stylesheet must load with it; its scripts need no preload list
+      // in the first screen's script (the service worker precaches them all). The
+      // entry's own modulepreload links in index.html stay.
+      resolveDependencies: (_file, deps, { hostType }) =>
+        hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css')),
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:8080' } },
   plugins: [
     VitePWA({

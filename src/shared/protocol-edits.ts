@@ -106,6 +106,27 @@ export function deleteLookFor(p: Protocol, sectionIndex: number, index: number):
   }));
 }
 
+/**
+ * Puts a deleted look-for back where it was (undo). The section is found by id, so a
+ * section moved in the meantime still gets it; a section deleted since, or a look-for
+ * already back, leaves the draft unchanged.
+ */
+export function restoreLookFor(
+  p: Protocol,
+  sectionId: string,
+  index: number,
+  lookFor: LookFor,
+): Protocol {
+  const sectionIndex = p.sections.findIndex((s) => s.id === sectionId);
+  const present = p.sections.some((s) => s.lookFors.some((l) => l.id === lookFor.id));
+  if (sectionIndex < 0 || present) return p;
+  return withSection(p, sectionIndex, (s) => {
+    const lookFors = [...s.lookFors];
+    lookFors.splice(Math.min(Math.max(0, index), lookFors.length), 0, lookFor);
+    return { ...s, lookFors };
+  });
+}
+
 /** Moves a look-for within its section or into another one (drag and drop, or keys). */
 export function moveLookFor(
   p: Protocol,

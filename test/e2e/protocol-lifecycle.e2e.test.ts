@@ -75,6 +75,7 @@ describe('a school protocol, made offline and changed later', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
 
     await page.getByRole('button', { name: 'Publish version 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published version 1. Observers can use it now.').waitFor();
     // Every edit above reached IndexedDB: no save was refused on the way.
     expect(await page.getByText('could not be saved').count()).toBe(0);
@@ -110,6 +111,7 @@ describe('a school protocol, made offline and changed later', () => {
       .first()
       .fill('Students explain their thinking to a peer');
     await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published version 2. Observers can use it now.').waitFor();
 
     // The observation still reads as it was recorded, under version 1.
@@ -173,6 +175,7 @@ describe('a school protocol, made offline and changed later', () => {
         'Students explain their thinking to a peer',
       );
       await other.getByRole('button', { name: 'Publish version 1' }).click();
+      await other.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
       await other.getByText('Published version 1. Observers can use it now.').waitFor();
       await other.getByText(/All synced/).waitFor({ timeout: 30_000 });
       const rows = otherSchool.query<{ data: string }>(

@@ -54,6 +54,9 @@ describe('the protocol editor', () => {
     expect(problems.textContent).toContain('Look-for text is required');
     // Next to each of the two fields, and once each in the summary.
     expect(screen.getAllByText('Look-for text is required')).toHaveLength(4);
+    // Each problem names its look-for and jumps to the field.
+    fireEvent.click(within(problems).getByRole('button', { name: 'Look-for 2 in section 1' }));
+    expect(document.activeElement).toBe(screen.getAllByLabelText('What to look for')[1]);
 
     await typeInto('Section title', 'Students doing');
     await typeInto('What to look for', 'Students explain their thinking to a peer', 0);
@@ -82,9 +85,25 @@ describe('the protocol editor', () => {
         'Students explain their thinking to a peer',
       ]);
     });
+    // The editor shows the new order before publishing.
+    await waitFor(() =>
+      expect(screen.getAllByLabelText<HTMLTextAreaElement>('What to look for')[0]!.value).toBe(
+        'Level of the task',
+      ),
+    );
 
+    // Publishing cannot be undone, so it asks first and changes nothing until confirmed.
     fireEvent.click(screen.getByRole('button', { name: /Publish version 1/ }));
+    let dialog = await screen.findByRole('dialog', { name: 'Publish version 1?' });
+    expect(dialog.textContent).toContain('cannot be undone');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await storedProtocols())[0]).toMatchObject({ status: 'draft' });
+    fireEvent.click(screen.getByRole('button', { name: /Publish version 1/ }));
+    dialog = await screen.findByRole('dialog', { name: 'Publish version 1?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     await screen.findByText('Published version 1. Observers can use it now.');
+    expect(screen.queryByRole('dialog')).toBeNull();
     const [published] = await storedProtocols();
     expect(published).toMatchObject({ status: 'published', version: 1 });
     expect(published?.sections[0]?.lookFors[0]).toMatchObject({
@@ -95,7 +114,8 @@ describe('the protocol editor', () => {
     });
     expect(published?.sections[0]?.lookFors[1]?.tags).toEqual(['Collaborative']);
     expect(await db.outbox.count()).toBe(1);
-  });
+    // The longest flow in this file: room for a busy machine.
+  }, 60_000);
 
   it('previews the protocol the way an observer sees it, without saving taps', async () => {
     await createProtocol('Preview check');
@@ -134,6 +154,27 @@ describe('the protocol editor', () => {
         ids[1],
       ]),
     );
+  });
+
+  it('undoes a deleted look-for from the toast, back in its place', async () => {
+    await createProtocol('Undo');
+    fireEvent.click(screen.getByRole('button', { name: 'Add look-for' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add look-for' }));
+    await typeInto('What to look for', 'First', 0);
+    await typeInto('What to look for', 'Second', 1);
+    let texts: string[] = [];
+    const stored = async () =>
+      (await storedProtocols())[0]!.sections[0]!.lookFors.map((l) => l.text);
+    await waitFor(async () => expect((texts = await stored())).toEqual(['First', 'Second']));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete look-for 1' }));
+    await waitFor(async () => expect(await stored()).toEqual(['Second']));
+    const toast = (await screen.findByText(/Deleted look-for 1/)).closest<HTMLElement>('.toast')!;
+    expect(toast.textContent).toContain('Deleted look-for 1, "First"');
+    fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect(await stored()).toEqual(texts));
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    await waitFor(() => expect(screen.getAllByLabelText('What to look for')).toHaveLength(2));
   });
 
   it('makes a new draft version from a starter protocol and leaves version 1 untouched', async () => {

@@ -219,7 +219,11 @@ describe('planning a round', () => {
     expect(await db.outbox.where('entity').equals('round').count()).toBe(1);
     expect(await seriousViolations()).toEqual([]);
 
+    // Closing asks first, saying what it ends.
     fireEvent.click(screen.getByRole('button', { name: 'Close round' }));
+    const dialog = await screen.findByRole('dialog', { name: /^Close / });
+    expect(dialog.textContent).toContain('Walking stops for the whole team');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close round' }));
     await waitFor(async () => {
       const [record] = await db.records.where('entity').equals('round').toArray();
       expect(Round.parse(record!.data).status).toBe('closed');

@@ -17,6 +17,7 @@ import { ScopePicker } from './ScopePicker';
 import { SeenChart } from './SeenChart';
 import { TrendTable } from './TrendTable';
 import { useResults } from './use-results';
+import './dashboard.css';
 
 /** A range as read: whole months (older cached answers carry only the asked dates). */
 const rangeLabel = (scope: Summary['scope']) => {

@@ -3,6 +3,7 @@ import { responseLabels } from '../../../shared/protocol';
 import type { ResponseValue } from '../../../shared/response';
 import type { ObservationView } from '../../data/observations';
 import { useServices } from '../app-context';
+import { VersionChooser } from '../conflict/VersionChooser';
 
 function describe(value: ResponseValue): string {
   if (typeof value === 'string') return responseLabels[value];
@@ -25,33 +26,19 @@ function Summary({ observation }: { observation: Observation }) {
   );
 }
 
-/** Both versions side by side; nothing is overwritten until the user picks one. */
+/** An observation changed on two devices: both are kept until the user picks one. */
 export function ConflictChooser({ view }: { view: ObservationView }) {
   const { store } = useServices();
-  const ids = view.conflicts.map((c) => c.id);
-  const keep = (chosen: Observation) => void store.keepVersion(chosen, ids);
   return (
-    <section class="banner attention" aria-labelledby="conflict-title">
-      <h3 id="conflict-title">This observation was changed on two devices</h3>
-      <p>Both versions are kept. Choose the one to keep; editing resumes once you have chosen.</p>
-      <div class="versions">
-        <article class="version">
-          <h4>Current version</h4>
-          <Summary observation={view.observation} />
-          <button type="button" class="button" onClick={() => keep(view.observation)}>
-            Keep current version
-          </button>
-        </article>
-        {view.conflicts.map((c) => (
-          <article class="version" key={c.id}>
-            <h4>Other version, saved {new Date(c.createdAt).toLocaleString()}</h4>
-            <Summary observation={c.data} />
-            <button type="button" class="button" onClick={() => keep(c.data)}>
-              Keep this version
-            </button>
-          </article>
-        ))}
-      </div>
-    </section>
+    <VersionChooser
+      titleId="conflict-title"
+      title="This observation was changed on two devices"
+      resumes="editing"
+      current={view.observation}
+      others={view.conflicts}
+      summary={(observation) => <Summary observation={observation} />}
+      otherLabel={(c) => `Other version, saved ${new Date(c.createdAt).toLocaleString()}`}
+      onKeep={(chosen, ids) => void store.keepVersion(chosen, ids)}
+    />
   );
 }

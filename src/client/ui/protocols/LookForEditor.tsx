@@ -5,7 +5,6 @@ import {
   responseKinds,
 } from '../../../shared/protocol';
 import {
-  deleteLookFor,
   duplicateLookFor,
   moveLookFor,
   responseOfKind,
@@ -21,6 +20,8 @@ export interface EditProps {
   readOnly: boolean;
   newId: () => string;
   edit: (change: (draft: Protocol) => Protocol) => void;
+  /** Deletes a look-for and offers to undo it. */
+  deleteLookFor: (section: number, index: number) => void;
 }
 
 interface Props extends EditProps {
@@ -39,6 +40,7 @@ export function LookForEditor({
   readOnly,
   newId,
   edit,
+  deleteLookFor,
 }: Props) {
   const path = `sections.${section}.lookFors.${index}`;
   const id = `lf-${lookFor.id}`;
@@ -62,7 +64,7 @@ export function LookForEditor({
           disabled={readOnly}
           onMove={(to) => edit((d) => moveLookFor(d, { section, index }, { section, index: to }))}
           onDuplicate={() => edit((d) => duplicateLookFor(d, section, index, newId))}
-          onDelete={() => edit((d) => deleteLookFor(d, section, index))}
+          onDelete={() => deleteLookFor(section, index)}
         />
       </div>
       <BufferedField

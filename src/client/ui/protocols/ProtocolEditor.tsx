@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { kindLabels, protocolKinds, type Protocol, ProtocolKind } from '../../../shared/protocol';
-import { addSection } from '../../../shared/protocol-edits';
+import { addSection, deleteLookFor, restoreLookFor } from '../../../shared/protocol-edits';
+import type { LookFor } from '../../../shared/protocol';
 import { exportProtocolFile } from '../../../shared/protocol-file';
 import type { ResponseValue } from '../../../shared/response';
 import type { ProtocolVersionView } from '../../data/protocols';
 import { useServices } from '../app-context';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { UndoToast } from '../dialogs/UndoToast';
 import { useProtocolEditing } from './use-protocol-editing';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { SyncBadge } from '../observations/SyncBadge';
@@ -15,11 +18,20 @@ import { BufferedField } from './BufferedField';
 import { canEditProtocol, ownerName } from './permissions';
 import { ProtocolConflict } from './ProtocolConflict';
 import { byPath, publishCheck } from './publish-check';
+import { jumpTo, PublishProblems } from './PublishProblems';
 import { SectionEditor } from './SectionEditor';
 import { SuggestedTags } from './TagsEditor';
 import { useProtocolFamilies, useProtocolVersion } from '../../data/protocol-hooks';
 
 const newId = () => crypto.randomUUID().slice(0, 6);
+
+/** A deleted look-for and its place, kept so the delete can be undone. */
+interface Deleted {
+  sectionId: string;
+  index: number;
+  lookFor: LookFor;
+  label: string;
+}
 
 const statusLabel = (view: ProtocolVersionView) =>
   view.builtin
@@ -39,6 +51,8 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
   const [preview, setPreview] = useState(false);
   const [answers, setAnswers] = useState<Record<string, ResponseValue>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
 
   if (view === undefined) return <p class="screen muted">Loading…</p>;
   if (view === null) {
@@ -62,14 +76,40 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
   const family = families?.find((f) => f.id === id);
   const newest = family?.versions[0]?.protocol.version === version;
 
-  const onPublish = async () => {
+  const onPublish = () => {
     setShowErrors(true);
     if (problems.length > 0) {
       document.getElementById('publish-problems')?.focus();
       return;
     }
+    setConfirming(true);
+  };
+  const publish = async () => {
+    setConfirming(false);
     if (await editing.publish(protocol))
       setNotice(`Published version ${version}. Observers can use it now.`);
+  };
+  const deleteOne = (sectionIndex: number, index: number) => {
+    // The look-for is taken from the stored draft as it is deleted, never from a render
+    // that may be a keystroke behind, so Undo brings back exactly what was there.
+    let taken: Deleted | null = null;
+    void editing
+      .updateDraft(id, version, (d) => {
+        const section = d.sections[sectionIndex];
+        const lookFor = section?.lookFors[index];
+        if (!section || !lookFor) return d;
+        const words = lookFor.text ? `, "${lookFor.text.slice(0, 40)}"` : '';
+        const label = `look-for ${index + 1}${words}`;
+        taken = { sectionId: section.id, index, lookFor, label };
+        return deleteLookFor(d, sectionIndex, index);
+      })
+      .then(() => taken && setDeleted(taken));
+  };
+  const undoDelete = (undo: Deleted) => {
+    setDeleted(null);
+    void editing
+      .updateDraft(id, version, (d) => restoreLookFor(d, undo.sectionId, undo.index, undo.lookFor))
+      .then(() => jumpTo(`lf-${undo.lookFor.id}-text`));
   };
   const onNewVersion = async () => {
     const draft = await editing.startNextVersion(id);
@@ -113,7 +153,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
           Export file
         </button>
         {isDraft && !readOnly && (
-          <button type="button" class="button primary" onClick={() => void onPublish()}>
+          <button type="button" class="button primary" onClick={onPublish}>
             Publish version {version}
           </button>
         )}
@@ -140,14 +180,27 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
       />
       {view.conflicts.length > 0 && <ProtocolConflict view={view} />}
       {showErrors && problems.length > 0 && (
-        <div class="banner attention" id="publish-problems" tabIndex={-1} role="alert">
-          <h3>Fix these before publishing</h3>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
+        <PublishProblems protocol={protocol} problems={problems} onJump={jumpTo} />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={`Publish version ${version}?`}
+          confirmLabel="Publish"
+          onConfirm={() => void publish()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            Observers can use it as soon as it syncs. This cannot be undone: a published version
+            never changes. To change it later, you edit it as version {version + 1}.
+          </p>
+        </ConfirmDialog>
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Deleted ${deleted.label}`}
+          onUndo={() => undoDelete(deleted)}
+          onDismiss={() => setDeleted(null)}
+        />
       )}
 
       {preview || !isDraft ? (
@@ -222,6 +275,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
               readOnly={readOnly}
               newId={newId}
               edit={edit}
+              deleteLookFor={deleteOne}
             />
           ))}
           <button

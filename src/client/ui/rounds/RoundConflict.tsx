@@ -1,6 +1,7 @@
 import type { Round } from '../../../shared/rounds';
 import type { RoundConflict as Sibling } from '../../data/rounds';
 import { useRoundServices } from './use-rounds';
+import { VersionChooser } from '../conflict/VersionChooser';
 
 function Summary({ round }: { round: Round }) {
   const assigned = round.rooms.filter((r) => r.assignedTo !== null).length;
@@ -23,31 +24,17 @@ interface Props {
 
 export function RoundConflict({ current, siblings, onKept }: Props) {
   const { rounds } = useRoundServices();
-  const ids = siblings.map((s) => s.id);
-  const keep = (round: Round) =>
-    void rounds.keepRoundVersion(round, ids).then((ok) => ok !== null && onKept(round));
   return (
-    <section class="banner attention" aria-labelledby="round-conflict">
-      <h3 id="round-conflict">This plan was changed on two devices</h3>
-      <p>Both versions are kept. Choose the one to keep; planning resumes once you have chosen.</p>
-      <div class="versions">
-        <article class="version">
-          <h4>Current version</h4>
-          <Summary round={current} />
-          <button type="button" class="button" onClick={() => keep(current)}>
-            Keep current version
-          </button>
-        </article>
-        {siblings.map((s) => (
-          <article class="version" key={s.id}>
-            <h4>Other version</h4>
-            <Summary round={s.data} />
-            <button type="button" class="button" onClick={() => keep(s.data)}>
-              Keep this version
-            </button>
-          </article>
-        ))}
-      </div>
-    </section>
+    <VersionChooser
+      titleId="round-conflict"
+      title="This plan was changed on two devices"
+      resumes="planning"
+      current={current}
+      others={siblings}
+      summary={(round) => <Summary round={round} />}
+      onKeep={(round, ids) =>
+        void rounds.keepRoundVersion(round, ids).then((ok) => ok !== null && onKept(round))
+      }
+    />
   );
 }

@@ -7,6 +7,7 @@ import { plannerSchools } from './permissions';
 import { RoomsEditor } from './RoomsEditor';
 import { RoundConflict } from './RoundConflict';
 import { RoundFields } from './RoundFields';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { TeamPicker } from './TeamPicker';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -45,6 +46,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
     setDraftState(next);
   };
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirmingClose, setConfirmingClose] = useState(false);
 
   useEffect(() => {
     if (id === null) setDraft(blankRound(store.user.id, schools[0]?.id ?? '', now()));
@@ -136,7 +138,7 @@ export function RoundPlanner({ id }: { id: string | null }) {
                 </button>
               </>
             ) : draft.status === 'planned' ? (
-              <button type="button" class="button" onClick={() => change({ status: 'closed' })}>
+              <button type="button" class="button" onClick={() => setConfirmingClose(true)}>
                 Close round
               </button>
             ) : (
@@ -146,6 +148,22 @@ export function RoundPlanner({ id }: { id: string | null }) {
             )}
           </div>
         </form>
+      )}
+      {confirmingClose && draft && (
+        <ConfirmDialog
+          title={`Close ${draft.name || 'this round'}?`}
+          confirmLabel="Close round"
+          onConfirm={() => {
+            setConfirmingClose(false);
+            change({ status: 'closed' });
+          }}
+          onCancel={() => setConfirmingClose(false)}
+        >
+          <p>
+            Walking stops for the whole team: nobody can start a visit in this round, and its
+            walking screen shows the results instead of the rooms. You can reopen it later.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   );
