@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { numberCell } from '../response-kinds/kind-rules';
-import { rulesOfKind } from '../response-kinds/registry';
+import { resultsOfKind } from '../response-kinds/registry';
 import type { LookForRow } from './table';
 
 export type CsvColumn = (typeof csvColumns)[number];
@@ -54,7 +54,7 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
     }
     const cells: CsvRow = { ...base, ...blank, Classrooms: numberCell(f.classrooms) };
     // Each response kind fills its own columns (src/shared/response-kinds/<kind>.ts).
-    Object.assign(cells, rulesOfKind(row.kind).csvCells(f, hidden));
+    Object.assign(cells, resultsOfKind(row.kind).csvCells(f, hidden));
     return cells;
   });
 }

@@ -1,7 +1,7 @@
 import type { Observation } from '../observation';
 import { allLookFors, type Protocol, type ProtocolKind, type ResponseKind } from '../protocol';
 import { isAnswered, type ResponseValue } from '../response';
-import { rulesOfKind } from '../response-kinds/registry';
+import { resultsOfKind } from '../response-kinds/registry';
 
 /** Protocol kinds whose observations are aggregated. Peer and coaching notes never are. */
 export const aggregatedKinds: readonly ProtocolKind[] = [
@@ -25,7 +25,7 @@ export function answerFact(
   value: ResponseValue | undefined,
 ): AnswerFact | null {
   if (value === undefined || !isAnswered(value)) return null;
-  return rulesOfKind(kind).fact(value);
+  return resultsOfKind(kind).fact(value);
 }
 
 export interface VisitFact {

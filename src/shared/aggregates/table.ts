@@ -1,6 +1,6 @@
 import type { CatalogueEntry } from './catalogue';
 import type { LookForCounts } from './counts';
-import { rulesOfKind } from '../response-kinds/registry';
+import { resultsOfKind } from '../response-kinds/registry';
 import type { ScaleFigure } from './scale';
 import type { SeenFigure } from './seen';
 import type { Cell } from './suppression';
@@ -24,7 +24,7 @@ export interface LookForRow {
 
 /** The figure of one look-for, before suppression. */
 export function figureOf(entry: CatalogueEntry, counts: LookForCounts, threshold: number): Figure {
-  return rulesOfKind(entry.kind).figure(counts, entry, threshold);
+  return resultsOfKind(entry.kind).figure(counts, entry, threshold);
 }
 
 /** The per look-for table of a scope: one row per look-for of the protocol, in order. */

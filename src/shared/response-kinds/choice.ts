@@ -4,6 +4,7 @@ import {
   noCells,
   noFact,
   otherFigure,
+  type KindResults,
   type KindRules,
   type NamedList,
 } from './kind-rules';
@@ -35,6 +36,10 @@ export const choiceRules: KindRules<ChoiceType> = {
       : 'Not an option of this choice';
   },
   answered: (value) => (choicesOf(value) ?? []).length > 0,
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const choiceResults: KindResults = {
   fact: (value) => (choicesOf(value) === null ? null : { ...noFact, answer: 'choice' }),
   figure: otherFigure,
   csvCells: noCells,

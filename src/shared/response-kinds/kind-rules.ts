@@ -29,6 +29,14 @@ export interface KindRules<Type extends { kind: string }> {
   problem: (type: Type, value: ResponseValue) => string | null;
   /** Whether the answer records anything (an empty text counts as unanswered). */
   answered: (value: ResponseValue) => boolean;
+}
+
+/**
+ * What the dashboard and the results CSV make of one kind's answers. Kept apart from
+ * `KindRules` (in the same kind module) so the first screen, which only checks
+ * answers, does not carry the dashboard's code.
+ */
+export interface KindResults {
   /** What one answer counts as on the dashboard; null when it is not this kind's. */
   fact: (value: ResponseValue) => AnswerFact | null;
   /** The dashboard figure of a look-for of this kind, before suppression. */

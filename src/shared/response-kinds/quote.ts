@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { quoteFigure } from '../aggregates/tally';
-import { isObject, noFact, numberCell, type KindRules } from './kind-rules';
+import { isObject, noFact, numberCell, type KindResults, type KindRules } from './kind-rules';
 
 export const quoteType = () => z.object({ kind: z.literal('quote') });
 export type QuoteType = z.infer<ReturnType<typeof quoteType>>;
@@ -16,6 +16,10 @@ export const quoteRules: KindRules<QuoteType> = {
   owns: (value) => quoteOf(value) !== null,
   problem: (_type, value) => (quoteOf(value) === null ? 'Expected a quote' : null),
   answered: (value) => (quoteOf(value) ?? '').trim() !== '',
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const quoteResults: KindResults = {
   fact: (value) => {
     const quote = quoteOf(value);
     return quote === null ? null : { ...noFact, answer: 'quote', quote: quote.trim() };

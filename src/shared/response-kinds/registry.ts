@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { choiceRules, choiceType, choiceValue } from './choice';
-import type { KindRules, NamedList } from './kind-rules';
-import { quoteRules, quoteType, quoteValue } from './quote';
-import { scaleRules, scaleType, scaleValue } from './scale';
-import { seenRules, seenType, seenValue } from './seen';
-import { tallyRules, tallyType, tallyValue } from './tally';
-import { textRules, textType, textValue } from './text';
+import { choiceResults, choiceRules, choiceType, choiceValue } from './choice';
+import type { KindResults, KindRules, NamedList } from './kind-rules';
+import { quoteResults, quoteRules, quoteType, quoteValue } from './quote';
+import { scaleResults, scaleRules, scaleType, scaleValue } from './scale';
+import { seenResults, seenRules, seenType, seenValue } from './seen';
+import { tallyResults, tallyRules, tallyType, tallyValue } from './tally';
+import { textResults, textRules, textType, textValue } from './text';
 
 /**
  * Every response kind, one module each (src/shared/response-kinds/<kind>.ts).
@@ -62,6 +62,15 @@ export function rulesOf<T extends AnyResponseType>(type: T): KindRules<T> {
   return responseKindRules[type.kind] as unknown as KindRules<T>;
 }
 
-/** The rules of a kind named by a look-for of the dashboard's catalogue. */
-export const rulesOfKind = (kind: ResponseKind): KindRules<{ kind: string }> =>
-  responseKindRules[kind] as unknown as KindRules<{ kind: string }>;
+/** What the dashboard makes of each kind (tree-shaken off the first screen, which never reads it). */
+export const responseKindResults: Record<ResponseKind, KindResults> = {
+  seen: seenResults,
+  scale: scaleResults,
+  tally: tallyResults,
+  choice: choiceResults,
+  text: textResults,
+  quote: quoteResults,
+};
+
+/** The dashboard rules of a kind named by a look-for of the dashboard's catalogue. */
+export const resultsOfKind = (kind: ResponseKind): KindResults => responseKindResults[kind];

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { scaleFigure } from '../aggregates/scale';
-import { isObject, noFact, type KindRules, type NamedList } from './kind-rules';
+import { isObject, noFact, type KindResults, type KindRules, type NamedList } from './kind-rules';
 
 export const scaleType = (namedList: NamedList) =>
   z.object({ kind: z.literal('scale'), levels: namedList('levels', 2, 10) });
@@ -19,6 +19,10 @@ export const scaleRules: KindRules<ScaleType> = {
     return type.levels.some((l) => l.id === level) ? null : 'Not a level of this scale';
   },
   answered: () => true,
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const scaleResults: KindResults = {
   fact: (value) => {
     const level = levelOf(value);
     return level === null ? null : { ...noFact, answer: 'level', levelId: level };

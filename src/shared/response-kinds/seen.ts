@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { seenFigure } from '../aggregates/seen';
-import { noFact, numberCell, type KindRules } from './kind-rules';
+import { noFact, numberCell, type KindResults, type KindRules } from './kind-rules';
 
 /** The three answers of a seen / not seen / n.a. look-for (the first shipped shape: a plain string). */
 export const SeenResponse = z.enum(['seen', 'not_seen', 'na']);
@@ -21,6 +21,10 @@ export const seenRules: KindRules<SeenType> = {
   owns: (value) => typeof value === 'string',
   problem: (_type, value) => (typeof value === 'string' ? null : 'Expected seen, not seen or N/A'),
   answered: () => true,
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const seenResults: KindResults = {
   fact: (value) =>
     typeof value === 'string'
       ? {

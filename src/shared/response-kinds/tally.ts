@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { tallyFigure } from '../aggregates/tally';
-import { isObject, noFact, numberCell, type KindRules } from './kind-rules';
+import { isObject, noFact, numberCell, type KindResults, type KindRules } from './kind-rules';
 
 export const tallyType = () => z.object({ kind: z.literal('tally') });
 export type TallyType = z.infer<ReturnType<typeof tallyType>>;
@@ -14,6 +14,10 @@ export const tallyRules: KindRules<TallyType> = {
   owns: (value) => countOf(value) !== null,
   problem: (_type, value) => (countOf(value) === null ? 'Expected a count' : null),
   answered: () => true,
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const tallyResults: KindResults = {
   fact: (value) => {
     const count = countOf(value);
     return count === null ? null : { ...noFact, answer: 'count', tally: count };

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { isObject, noCells, noFact, otherFigure, type KindRules } from './kind-rules';
+import {
+  isObject,
+  noCells,
+  noFact,
+  otherFigure,
+  type KindResults,
+  type KindRules,
+} from './kind-rules';
 
 export const textType = () => z.object({ kind: z.literal('text') });
 export type TextType = z.infer<ReturnType<typeof textType>>;
@@ -15,6 +22,10 @@ export const textRules: KindRules<TextType> = {
   owns: (value) => textOf(value) !== null,
   problem: (_type, value) => (textOf(value) === null ? 'Expected text' : null),
   answered: (value) => (textOf(value) ?? '').trim() !== '',
+};
+
+/** What the dashboard and the results CSV make of this kind's answers (off the first screen). */
+export const textResults: KindResults = {
   fact: (value) => (textOf(value) === null ? null : { ...noFact, answer: 'text' }),
   figure: otherFigure,
   csvCells: noCells,

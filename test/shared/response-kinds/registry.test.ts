@@ -13,8 +13,10 @@ import {
 } from '../../../src/shared/protocol';
 import { isAnswered, ResponseValue, responseProblem } from '../../../src/shared/response';
 import {
+  responseKindResults,
   responseKindRules,
   responseKinds,
+  resultsOfKind,
   rulesOf,
 } from '../../../src/shared/response-kinds/registry';
 import { draftProtocol, lookFor, protocol, section } from '../../support/factories';
@@ -56,6 +58,7 @@ describe('the response kind registry', () => {
     expect(responseKinds).toEqual(['seen', 'scale', 'tally', 'choice', 'text', 'quote']);
     for (const kind of responseKinds) {
       expect(responseKindRules[kind]).toBeDefined();
+      expect(responseKindResults[kind]).toBeDefined();
       expect(responseKindLabels[kind]).toBe(responseKindRules[kind].label);
       expect(responseKindLabels[kind].length).toBeGreaterThan(0);
     }
@@ -88,7 +91,7 @@ describe('the response kind registry', () => {
       const counts = { ...emptyCounts(`lf-${kind}`), classrooms: 6, seen: 4, notSeen: 2 };
       const figure = figureOf(entryOf(kind), counts, 5);
       expect(figure.classrooms).toBeGreaterThanOrEqual(0);
-      const cells = rulesOf(types[kind]).csvCells(figure, 'suppressed');
+      const cells = resultsOfKind(kind).csvCells(figure, 'suppressed');
       for (const column of Object.keys(cells)) expect(csvColumns).toContain(column);
     },
   );
