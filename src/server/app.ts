@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { Database } from './db/schema';
 import { myDataRoutes } from './account/my-data';
 import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
@@ -18,6 +19,7 @@ import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { schoolRoutes } from './schools/routes';
+import { staffRoutes } from './staff/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
 import { visitRoutes } from './visits/routes';
@@ -80,6 +82,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
+  api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
+  api.route('/audit', auditRoutes(readDb));
   api.route('/me', myDataRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));

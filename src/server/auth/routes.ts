@@ -55,6 +55,10 @@ export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
   };
 }
 
+/** What a deactivated person is told, once they have proved who they are. */
+export const deactivatedMessage =
+  'This account has been deactivated; ask your district admin if you need it again';
+
 const fail = (error: string) => ({ ok: false as const, error });
 
 export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<AuthEnv> {
@@ -153,6 +157,9 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     if (!user || !valid) {
       return sendError(c, 401, 'unauthorized', 'That email and password do not match an account');
     }
+    if (user.deactivated) {
+      return sendError(c, 403, 'forbidden', deactivatedMessage);
+    }
     if (device) {
       await clearFailures(db, `device:${device}`);
     } else {
@@ -174,10 +181,15 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     const at = now().toISOString();
     const usable = await db
       .selectFrom('invites')
-      .select(['used_at', 'expires_at'])
+      .select(['used_at', 'expires_at', 'revoked_at'])
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!usable || usable.used_at !== null || Date.parse(usable.expires_at) < Date.parse(at)) {
+    if (
+      !usable ||
+      usable.used_at !== null ||
+      usable.revoked_at !== null ||
+      Date.parse(usable.expires_at) < Date.parse(at)
+    ) {
       return sendError(
         c,
         409,
@@ -192,7 +204,12 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
         .selectAll()
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
-      if (!invite || invite.used_at !== null || Date.parse(invite.expires_at) < Date.parse(at)) {
+      if (
+        !invite ||
+        invite.used_at !== null ||
+        invite.revoked_at !== null ||
+        Date.parse(invite.expires_at) < Date.parse(at)
+      ) {
         return fail('This invite link was used already, has expired or is not valid');
       }
       if (invite.email && invite.email !== email) {

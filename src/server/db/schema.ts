@@ -71,6 +71,9 @@ export interface UsersTable {
   password_hash: string;
   district_admin: number;
   created_at: string;
+  /** Set while the person is deactivated: no sign-in of any kind. */
+  deactivated_at: string | null;
+  last_sign_in_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -99,6 +102,8 @@ export interface InvitesTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  /** Set when an admin revoked (or resent, so replaced) the invite. */
+  revoked_at: string | null;
 }
 
 export interface SetupTokensTable {
@@ -225,6 +230,24 @@ export interface StaffEvidenceTable {
   picked_at: string;
 }
 
+export interface DistrictSettingsTable {
+  /** `passwords`: 'on' or 'off'. */
+  name: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A single sign-on begun in a browser, for ten minutes; found by its cookie's hash. */
+export interface SsoAttemptsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -246,4 +269,6 @@ export interface Database {
   staff_evidence: StaffEvidenceTable;
   email_outbox: EmailOutboxTable;
   password_resets: PasswordResetsTable;
+  district_settings: DistrictSettingsTable;
+  sso_attempts: SsoAttemptsTable;
 }
