@@ -54,7 +54,7 @@ export const AuditEntry = z.object({
   actorName: z.nullable(z.string()),
   action: z.string(),
   subject: z.string(),
-  /** The person the entry is about, when its subject is a person. */
+  /** The person or school the entry is about, when its subject is one. */
   subjectName: z.nullable(z.string()),
   details: z.nullable(z.string()),
 });

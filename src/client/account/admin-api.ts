@@ -5,7 +5,7 @@ import { ErrorBody, type FieldIssue } from '../../shared/errors';
 export type AdminResult<T> =
   { ok: true; value: T } | { ok: false; message: string; details: FieldIssue[] };
 
-async function call<T>(
+export async function call<T>(
   schema: z.ZodMiniType<T>,
   path: string,
   init?: RequestInit,

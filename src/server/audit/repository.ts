@@ -23,7 +23,8 @@ function filtered(db: Queryable, filter: AuditFilter) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
-    .leftJoin('users as about', 'about.id', 'audit_log.subject');
+    .leftJoin('users as about', 'about.id', 'audit_log.subject')
+    .leftJoin('schools as place', 'place.id', 'audit_log.subject');
   if (filter.actorId) query = query.where('audit_log.actor_id', '=', filter.actorId);
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);
   if (filter.from) query = query.where('audit_log.at', '>=', `${filter.from}T00:00:00.000Z`);
@@ -54,6 +55,7 @@ export async function listAudit(
       'audit_log.details',
       'actor.name as actor_name',
       'about.name as subject_name',
+      'place.name as school_name',
     ])
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')
@@ -67,7 +69,7 @@ export async function listAudit(
     actorName: r.actor_name,
     action: r.action,
     subject: r.subject,
-    subjectName: r.subject_name,
+    subjectName: r.subject_name ?? r.school_name,
     details: r.details,
   }));
 }

@@ -49,6 +49,9 @@ describe.each(dialects)('the audit log screen’s API on %s', (dialect) => {
       at: '2026-11-24T08:00:00.000Z',
     });
     expect(page.entries.map((e) => e.action)).toContain('setup');
+    expect(page.entries.find((e) => e.action === 'school.created')?.subjectName).toBe(
+      'Lincoln Elementary',
+    );
     expect(page.actors.map((a) => a.name).sort()).toEqual(
       [admin.person.name, teacher.person.name].sort(),
     );
