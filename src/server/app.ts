@@ -12,6 +12,8 @@ import { auditRoutes } from './audit/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
+import type { SsoConfig } from './auth/sso-config';
+import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
 import { isBusyError, sendBusy } from './http/busy';
@@ -20,6 +22,7 @@ import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { schoolRoutes } from './schools/routes';
 import { staffRoutes } from './staff/routes';
+import { settingsRoutes } from './settings/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
 import { visitRoutes } from './visits/routes';
@@ -44,6 +47,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Email on (`SMTP_URL` set): invites and password resets are queued in the outbox. */
   mail?: EmailLinks;
+  /** OpenID Connect sign-in (`OIDC_ISSUER` set); absent when only passwords are used. */
+  sso?: SsoConfig;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -81,6 +86,9 @@ export function createApp(options: AppOptions): Hono {
       ...(options.passwordCost ? { cost: options.passwordCost } : {}),
     }),
   );
+  api.get('/auth/sign-in-options', signInOptionsRoute(options.db, options.sso ?? null));
+  if (options.sso) api.route('/auth/sso', ssoRoutes(options.db, options.sso, { now, log }));
+  api.route('/settings', settingsRoutes(options.db, { now, ssoOn: Boolean(options.sso) }));
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
   api.route('/audit', auditRoutes(readDb));

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './db/connect';
 import { SCHEMA_NAME } from './db/schema-dialect';
+import { readSso, type SsoConfig } from './auth/sso-config';
 import { DEFAULT_SUPPRESS_BELOW, MIN_SUPPRESS_BELOW } from '../shared/aggregates/suppression';
 
 export interface ServerConfig {
@@ -19,6 +20,8 @@ export interface ServerConfig {
   lockTimeoutMs: number;
   /** Email settings; undefined when `SMTP_URL` is unset and email is off. */
   mail: MailConfig | undefined;
+  /** Single sign-on settings; undefined when `OIDC_ISSUER` is unset. */
+  sso: SsoConfig | undefined;
 }
 
 export interface MailConfig {
@@ -127,5 +130,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     pgSchema,
     distDir: resolve(env.DIST_DIR || 'dist'),
     mail: readMail(env),
+    sso: readSso(env),
   };
 }

@@ -70,6 +70,10 @@ export const staffAttempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     status(a, 'POST', `/api/staff/invites/${await teacherInvite(a)}/revoke`, {}),
   'POST /api/staff/invites/:id/resend': async (a) =>
     status(a, 'POST', `/api/staff/invites/${await teacherInvite(a)}/resend`, {}),
+  'GET /api/auth/sign-in-options': (a) => status(a, 'GET', '/api/auth/sign-in-options'),
+  'GET /api/settings/sign-in': (a) => status(a, 'GET', '/api/settings/sign-in'),
+  'PUT /api/settings/sign-in': (a) =>
+    status(a, 'PUT', '/api/settings/sign-in', { passwords: true }),
   'GET /api/audit': (a) => status(a, 'GET', '/api/audit'),
   'GET /api/audit/export.csv': (a) => status(a, 'GET', '/api/audit/export.csv'),
 };

@@ -31,6 +31,7 @@ import {
 } from './session';
 import { accountRule, addressRule, clearFailures, giveBackAttempt, takeAttempt } from './throttle';
 import { hashToken } from './tokens';
+import { passwordsOn } from '../settings/repository';
 
 export interface AuthOptions {
   now: () => Date;
@@ -54,6 +55,10 @@ export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
     schools,
   };
 }
+
+/** What a person is told when the district turned password sign-in off. */
+export const passwordsOffMessage =
+  'Password sign-in is turned off for this district: use single sign-on';
 
 /** What a deactivated person is told, once they have proved who they are. */
 export const deactivatedMessage =
@@ -136,6 +141,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   routes.post('/login', async (c) => {
     const body = await parseBody(c, LoginRequest);
     if (!body.ok) return body.response;
+    if (!(await passwordsOn(db))) return sendError(c, 403, 'forbidden', passwordsOffMessage);
     const { email, password } = body.value;
     const at = now();
     const user = await findUserByEmail(db, email);
@@ -175,6 +181,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   routes.post('/accept-invite', async (c) => {
     const body = await parseBody(c, AcceptInvite);
     if (!body.ok) return body.response;
+    if (!(await passwordsOn(db))) return sendError(c, 403, 'forbidden', passwordsOffMessage);
     const throttled = await linkAttempt(c);
     if (throttled) return throttled;
     const { token, name, email, password } = body.value;
