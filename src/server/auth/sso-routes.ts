@@ -131,7 +131,7 @@ export function ssoRoutes(
     if (user) {
       if (user.deactivated) return refuse(c, 'deactivated');
       await startSession(c, db, user.id, at);
-      return c.redirect('/', 302);
+      return c.redirect('/#/signin/sso/done', 302);
     }
     // Invited but not yet joined: the verified address accepts the invite.
     const name =
@@ -166,7 +166,7 @@ export function ssoRoutes(
     });
     if (!userId) return refuse(c, 'unknown');
     await startSession(c, db, userId, at);
-    return c.redirect('/', 302);
+    return c.redirect('/#/signin/sso/done', 302);
   });
 
   return routes;

@@ -82,7 +82,7 @@ describe.each(dialects)('single sign-on through a real OpenID provider, on %s', 
     const teacher = await addMember(server, admin.client, lincoln, 'teacher');
     idp.signInAs({ email: teacher.person.email, emailVerified: true });
     const { location, session } = await signInWithSso();
-    expect(location).toBe('/');
+    expect(location).toBe('/#/signin/sso/done');
     const me = await meWith(session);
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { id: string } }).user.id).toBe(teacher.me.user.id);
@@ -93,7 +93,7 @@ describe.each(dialects)('single sign-on through a real OpenID provider, on %s', 
     await invite(admin.client, { schoolId: lincoln, role: 'coach', email });
     idp.signInAs({ email, emailVerified: true, name: 'New Coach' });
     const first = await signInWithSso();
-    expect(first.location).toBe('/');
+    expect(first.location).toBe('/#/signin/sso/done');
     const me = (await (await meWith(first.session)).json()) as {
       user: { name: string };
       memberships: Array<{ role: string }>;
