@@ -28,14 +28,27 @@ export interface TestIdp {
  * whoever `signInAs` named, and consent is granted at once, as a district's
  * provider does for an application the district set up.
  */
-export async function startTestIdp(options: { allowedDomains?: string[] } = {}): Promise<TestIdp> {
+export async function startTestIdp(
+  options: {
+    allowedDomains?: string[];
+    /** Where the app lives (default APP_URL, for tests that drive it without a port). */
+    appUrl?: string;
+    port?: number;
+    /**
+     * The provider's own login and consent pages, as a browser sees them: whoever
+     * types an address there signs in as that verified address.
+     */
+    loginPage?: boolean;
+  } = {},
+): Promise<TestIdp> {
+  const appUrl = options.appUrl ?? APP_URL;
   const accounts = new Map<string, IdpAccount>();
   let next: IdpAccount | null = null;
   let provider: Provider | null = null;
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (!provider) return;
-      if (req.url?.startsWith('/interaction/')) {
+      if (!options.loginPage && req.url?.startsWith('/interaction/')) {
         const details = await provider.interactionDetails(req, res);
         if (details.prompt.name === 'login') {
           if (!next) throw new Error('the test named nobody to sign in at the provider');
@@ -63,9 +76,9 @@ export async function startTestIdp(options: { allowedDomains?: string[] } = {}):
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const redirect = `${APP_URL}/api/auth/sso/callback`;
+  const redirect = `${appUrl}/api/auth/sso/callback`;
   provider = new Provider(issuer, {
     clients: [CLIENT, OTHER_CLIENT].map((c) => ({
       client_id: c.id,
@@ -77,10 +90,15 @@ export async function startTestIdp(options: { allowedDomains?: string[] } = {}):
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
     cookies: { keys: ['lookfor-test-idp-cookie-key'] },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
+    ...(options.loginPage
+      ? {}
+      : {
+          features: { devInteractions: { enabled: false } },
+          interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
+        }),
     findAccount: (_ctx: unknown, id: string) => {
-      const account = accounts.get(id);
+      const account =
+        accounts.get(id) ?? (options.loginPage ? { email: id, emailVerified: true } : undefined);
       if (!account) return undefined;
       return {
         accountId: id,
@@ -101,7 +119,7 @@ export async function startTestIdp(options: { allowedDomains?: string[] } = {}):
       clientSecret: CLIENT.secret,
       allowedDomains: options.allowedDomains ?? [],
       label: 'District Login',
-      publicUrl: APP_URL,
+      publicUrl: appUrl,
     },
     signInAs: (account) => {
       next = account;
