@@ -8,11 +8,14 @@ import * as z from 'zod/mini';
 import type { Database } from './db/schema';
 import { myDataRoutes } from './account/my-data';
 import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import type { ScryptCost } from './auth/password';
 import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
 import { calibrationRoutes } from './calibration/routes';
 import { dashboardFactsHook } from './dashboard/facts';
+import type { SsoConfig } from './auth/sso-config';
+import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
 import { isBusyError, sendBusy } from './http/busy';
@@ -23,6 +26,8 @@ import { photoRoutes } from './photos/routes';
 import { photoSettingRoutes } from './photos/setting-routes';
 import { databaseStore, type PhotoStore } from './photos/store';
 import { schoolRoutes } from './schools/routes';
+import { staffRoutes } from './staff/routes';
+import { settingsRoutes } from './settings/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
 import type { WriteHooks } from './sync/write-hooks';
@@ -50,6 +55,8 @@ export interface AppOptions {
   mail?: EmailLinks;
   /** Where photos' bytes live; in the database when omitted (API-only tests). */
   photoStore?: PhotoStore;
+  /** OpenID Connect sign-in (`OIDC_ISSUER` set); absent when only passwords are used. */
+  sso?: SsoConfig;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -95,10 +102,15 @@ export function createApp(options: AppOptions): Hono {
       ...(options.passwordCost ? { cost: options.passwordCost } : {}),
     }),
   );
+  api.get('/auth/sign-in-options', signInOptionsRoute(options.db, options.sso ?? null));
+  if (options.sso) api.route('/auth/sso', ssoRoutes(options.db, options.sso, { now, log }));
+  api.route('/settings', settingsRoutes(options.db, { now, ssoOn: Boolean(options.sso) }));
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now, photoStore));
   api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));
   api.route('/schools', photoSettingRoutes(options.db, now));
+  api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
+  api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks }));
   api.route('/visits', visitRoutes(options.db));

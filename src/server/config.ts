@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './db/connect';
 import { SCHEMA_NAME } from './db/schema-dialect';
+import { readSso, type SsoConfig } from './auth/sso-config';
 import { DEFAULT_SUPPRESS_BELOW, MIN_SUPPRESS_BELOW } from '../shared/aggregates/suppression';
 
 export interface ServerConfig {
@@ -23,6 +24,8 @@ export interface ServerConfig {
   photoStore: 'files' | 'database';
   /** `PHOTO_DIR`, or `photos` in the data folder; a folder every app server shares. */
   photoDir: string;
+  /** Single sign-on settings; undefined when `OIDC_ISSUER` is unset. */
+  sso: SsoConfig | undefined;
 }
 
 export interface MailConfig {
@@ -140,5 +143,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     pgSchema,
     distDir: resolve(env.DIST_DIR || 'dist'),
     mail: readMail(env),
+    sso: readSso(env),
   };
 }

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     readDb: handle.readDb,
     distDir: config.distDir,
     suppressBelow: config.suppressBelow,
+    ...(config.sso ? { sso: config.sso } : {}),
     ...(config.mail && worker
       ? { mail: { publicUrl: config.mail.publicUrl, queued: worker.wake } }
       : {}),

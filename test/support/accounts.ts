@@ -32,7 +32,7 @@ export interface AccountsServer extends TestServer {
 /** The real app with a cheap password cost and a hand-moved clock. */
 export async function startAccountsServer(
   dialect: 'sqlite' | 'postgres',
-  options: Pick<TestServerOptions, 'mail'> = {},
+  options: Pick<TestServerOptions, 'mail' | 'sso'> = {},
 ): Promise<AccountsServer> {
   const clock = testClock();
   const log: AccountsServer['log'] = [];

@@ -16,7 +16,7 @@ export type { InviteLink, RosterInvite, SchoolRow, SharingRow } from '../../shar
 export type AdminResult<T> =
   { ok: true; value: T } | { ok: false; message: string; details: FieldIssue[] };
 
-async function call<T>(
+export async function call<T>(
   schema: z.ZodMiniType<T>,
   path: string,
   init?: ApiCall,

@@ -32,7 +32,7 @@ interface Inviter {
  * Makes an invite link; with email on and an address given, queues the invite in
  * the same transaction, so it is emailed exactly when the invite exists.
  */
-async function createInvite(
+export async function createInvite(
   db: Queryable,
   invite: {
     schoolId: string | null;

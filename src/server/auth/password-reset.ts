@@ -60,7 +60,8 @@ export function passwordResetRoutes(db: Kysely<Database>, options: ResetOptions)
     }
     if (wait > 0) return tooManyAttempts(c, wait);
     const user = mail ? await findUserByEmail(db, email) : null;
-    if (mail && user) {
+    // A deactivated person is sent nothing, and told the same as anyone.
+    if (mail && user && !user.deactivated) {
       const token = newToken();
       await db.transaction().execute(async (trx) => {
         await trx

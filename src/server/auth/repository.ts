@@ -7,6 +7,8 @@ export interface UserRow {
   name: string;
   passwordHash: string;
   districtAdmin: boolean;
+  /** A deactivated person can sign in in no way; their sessions were ended. */
+  deactivated?: boolean;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -37,6 +39,7 @@ function toUser(row: {
   name: string;
   password_hash: string;
   district_admin: number;
+  deactivated_at: string | null;
 }): UserRow {
   return {
     id: row.id,
@@ -44,6 +47,7 @@ function toUser(row: {
     name: row.name,
     passwordHash: row.password_hash,
     districtAdmin: Number(row.district_admin) === 1,
+    deactivated: row.deactivated_at !== null,
   };
 }
 
@@ -111,6 +115,11 @@ export async function insertSession(
       expires_at: session.expiresAt,
     })
     .execute();
+}
+
+/** The directory shows when each person last signed in. */
+export async function noteSignIn(db: Queryable, userId: string, at: string) {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
 }
 
 export async function findSession(db: Queryable, idHash: string) {

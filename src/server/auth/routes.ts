@@ -33,6 +33,7 @@ import {
 import { accountRule, addressRule, clearFailures, giveBackAttempt, takeAttempt } from './throttle';
 import { hashToken } from './tokens';
 import { withPhotoSetting } from '../photos/school-setting';
+import { passwordsOn } from '../settings/repository';
 
 export interface AuthOptions {
   now: () => Date;
@@ -56,6 +57,14 @@ export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
     schools: await withPhotoSetting(db, schools), // photos:
   };
 }
+
+/** What a person is told when the district turned password sign-in off. */
+export const passwordsOffMessage =
+  'Password sign-in is turned off for this district: use single sign-on';
+
+/** What a deactivated person is told, once they have proved who they are. */
+export const deactivatedMessage =
+  'This account has been deactivated; ask your district admin if you need it again';
 
 const fail = (error: string) => ({ ok: false as const, error });
 
@@ -119,6 +128,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   routes.post('/login', async (c) => {
     const body = await parseBody(c, LoginRequest);
     if (!body.ok) return body.response;
+    if (!(await passwordsOn(db))) return sendError(c, 403, 'forbidden', passwordsOffMessage);
     const { email, password } = body.value;
     const at = now();
     const user = await findUserByEmail(db, email);
@@ -140,6 +150,9 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     if (!user || !valid) {
       return sendError(c, 401, 'unauthorized', 'That email and password do not match an account');
     }
+    if (user.deactivated) {
+      return sendError(c, 403, 'forbidden', deactivatedMessage);
+    }
     if (device) {
       await clearFailures(db, `device:${device}`);
     } else {
@@ -155,12 +168,18 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
   routes.post('/accept-invite', async (c) => {
     const body = await parseBody(c, AcceptInvite);
     if (!body.ok) return body.response;
+    if (!(await passwordsOn(db))) return sendError(c, 403, 'forbidden', passwordsOffMessage);
     const throttled = await linkAttempt(c);
     if (throttled) return throttled;
     const { token, name, email, password } = body.value;
     const at = now().toISOString();
     const usable = await findInvite(db, hashToken(token));
-    if (!usable || usable.used_at !== null || Date.parse(usable.expires_at) < Date.parse(at)) {
+    if (
+      !usable ||
+      usable.used_at !== null ||
+      usable.revoked_at !== null ||
+      Date.parse(usable.expires_at) < Date.parse(at)
+    ) {
       return sendError(
         c,
         409,
@@ -171,7 +190,12 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Aut
     const passwordHash = await hashPassword(password, options.cost);
     const outcome = await db.transaction().execute(async (trx) => {
       const invite = await findInvite(trx, hashToken(token));
-      if (!invite || invite.used_at !== null || Date.parse(invite.expires_at) < Date.parse(at)) {
+      if (
+        !invite ||
+        invite.used_at !== null ||
+        invite.revoked_at !== null ||
+        Date.parse(invite.expires_at) < Date.parse(at)
+      ) {
         return fail('This invite link was used already, has expired or is not valid');
       }
       if (invite.email && invite.email !== email) {

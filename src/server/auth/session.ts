@@ -9,6 +9,7 @@ import {
   findUserById,
   insertSession,
   membershipsOf,
+  noteSignIn,
   touchSession,
 } from './repository';
 import { hashToken, newToken } from './tokens';
@@ -45,6 +46,7 @@ export async function startSession(c: Context, db: Kysely<Database>, userId: str
     now: now.toISOString(),
     expiresAt: expiry(now),
   });
+  await noteSignIn(db, userId, now.toISOString());
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -73,7 +75,7 @@ export const sessionReader =
       const at = now();
       if (session && Date.parse(session.expires_at) > at.getTime()) {
         const user = await findUserById(readDb, session.user_id);
-        if (user) {
+        if (user && !user.deactivated) {
           if (at.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
             await touchSession(db, idHash, at.toISOString(), expiry(at));
           }

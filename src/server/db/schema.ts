@@ -71,6 +71,9 @@ export interface UsersTable {
   password_hash: string;
   district_admin: number;
   created_at: string;
+  /** Set while the person is deactivated: no sign-in of any kind. */
+  deactivated_at: string | null;
+  last_sign_in_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -99,6 +102,8 @@ export interface InvitesTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  /** Set when an admin revoked (or resent, so replaced) the invite. */
+  revoked_at: string | null;
 }
 
 export interface SetupTokensTable {
@@ -260,6 +265,24 @@ export interface SchoolPhotoSettingsTable {
   updated_by: string;
 }
 
+export interface DistrictSettingsTable {
+  /** `passwords`: 'on' or 'off'. */
+  name: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A single sign-on begun in a browser, for ten minutes; found by its cookie's hash. */
+export interface SsoAttemptsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -285,4 +308,6 @@ export interface Database {
   photo_uploads: PhotoUploadsTable;
   photo_refs: PhotoRefsTable;
   school_photo_settings: SchoolPhotoSettingsTable;
+  district_settings: DistrictSettingsTable;
+  sso_attempts: SsoAttemptsTable;
 }

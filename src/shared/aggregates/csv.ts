@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { safeCsv } from '../csv-file';
 import { numberCell } from '../response-kinds/kind-rules';
 import { resultsOfKind } from '../response-kinds/registry';
 import type { LookForRow } from './table';
@@ -59,18 +59,10 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
   });
 }
 
-/** A cell a spreadsheet would run as a formula starts with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** The aggregate table as a CSV file (header row first, CRLF line ends). */
 export function aggregateCsv(rows: readonly LookForRow[], threshold: number): string {
-  return Papa.unparse(
-    {
-      fields: [...csvColumns],
-      data: csvRows(rows, threshold).map((r) => csvColumns.map((c) => r[c])),
-    },
-    // PapaParse's own pattern (`^[=+\-@\t\r].*$`) misses a cell whose text runs on
-    // past a line break; any cell starting so is defused, whatever follows.
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  return safeCsv(
+    csvColumns,
+    csvRows(rows, threshold).map((r) => csvColumns.map((c) => r[c])),
   );
 }

@@ -33,7 +33,13 @@ export interface E2eServer {
 }
 
 /** The real server, built app included, on a free port with a temporary data directory. */
-export async function startServer(options: { distDir?: string } = {}): Promise<E2eServer> {
+export async function startServer(
+  options: {
+    distDir?: string;
+    /** More environment, given the server's own URL (single sign-on needs it as PUBLIC_URL). */
+    env?: (url: string) => Record<string, string>;
+  } = {},
+): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lookfor-e2e-'));
   let child: ChildProcess | null = null;
@@ -49,6 +55,7 @@ export async function startServer(options: { distDir?: string } = {}): Promise<E
           DATA_DIR: dataDir,
           DATABASE_URL: '',
           DIST_DIR: options.distDir ?? 'dist',
+          ...options.env?.(`http://127.0.0.1:${port}`),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

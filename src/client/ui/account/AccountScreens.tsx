@@ -1,6 +1,7 @@
 import { acceptInvite, fetchMe, setUp, signIn, type ApiResult } from '../../account/api';
 import { saveAccount } from '../../data/account';
 import { AccountForm } from './AccountForm';
+import { SsoSignIn, useSignInOptions } from './SsoSignIn';
 
 /** After the server accepted the credentials: remember who uses the device, start afresh. */
 async function remember(result: ApiResult): Promise<ApiResult> {
@@ -29,6 +30,15 @@ const password = (label: string, autocomplete: string) => ({
 });
 
 export function SignInScreen({ email = '' }: { email?: string }) {
+  const options = useSignInOptions();
+  if (options && !options.passwords) {
+    return (
+      <section class="screen account" aria-labelledby="account-title">
+        <h2 id="account-title">Sign in</h2>
+        <SsoSignIn options={options} />
+      </section>
+    );
+  }
   return (
     <AccountForm
       title="Sign in"
@@ -43,11 +53,14 @@ export function SignInScreen({ email = '' }: { email?: string }) {
       }
       onDone={reload}
       footer={
-        <p>
-          <a class="button quiet" href="#/forgot">
-            Forgot password?
-          </a>
-        </p>
+        <>
+          <p>
+            <a class="button quiet" href="#/forgot">
+              Forgot password?
+            </a>
+          </p>
+          <SsoSignIn options={options} />
+        </>
       }
     />
   );

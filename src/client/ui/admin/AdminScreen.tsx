@@ -2,10 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SchoolRole } from '../../../shared/accounts';
 import { createSchool, listSchools, type SchoolRow } from '../../account/admin-api';
 import { useServices } from '../app-context';
+import { lazyScreen } from '../shell/lazy';
 import { InviteForm } from './InviteForm';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
 import './admin.css';
+
+// The directory and the audit log load only when the admin screen is open.
+const StaffDirectoryPanel = lazyScreen(() =>
+  import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
+);
+const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
 
 /**
  * Schools and staff. District admins manage schools, invite anyone and import
@@ -20,6 +27,8 @@ export function AdminScreen() {
   const [schools, setSchools] = useState<SchoolRow[]>(districtAdmin ? [] : led);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Bumped when an invite is made, so the directory's pending invites show it.
+  const [version, setVersion] = useState(0);
 
   const reload = async () => {
     const result = await listSchools();
@@ -92,9 +101,13 @@ export function AdminScreen() {
           )}
         </section>
       )}
-      {schools.length > 0 && <InviteForm schools={schools} roles={roles} />}
+      {schools.length > 0 && (
+        <InviteForm schools={schools} roles={roles} onInvited={() => setVersion((v) => v + 1)} />
+      )}
       {districtAdmin && <RosterImport />}
+      <StaffDirectoryPanel version={version} />
       <ResultsSharing />
+      {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );
 }

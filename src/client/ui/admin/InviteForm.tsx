@@ -3,7 +3,15 @@ import { roleLabels, type SchoolRole } from '../../../shared/accounts';
 import { createInvite, type SchoolRow } from '../../account/admin-api';
 
 /** A single-use invite link for one person, emailed when the server has email on. */
-export function InviteForm({ schools, roles }: { schools: SchoolRow[]; roles: SchoolRole[] }) {
+export function InviteForm({
+  schools,
+  roles,
+  onInvited,
+}: {
+  schools: SchoolRow[];
+  roles: SchoolRole[];
+  onInvited?: () => void;
+}) {
   const [schoolId, setSchoolId] = useState('');
   const [role, setRole] = useState<SchoolRole>(roles[0] ?? 'teacher');
   const [email, setEmail] = useState('');
@@ -33,6 +41,7 @@ export function InviteForm({ schools, roles }: { schools: SchoolRow[]; roles: Sc
       emailOn: result.value.emailOn === true,
     });
     setLink(new URL(result.value.link, window.location.origin).href);
+    onInvited?.();
   };
 
   return (

@@ -1,0 +1,19 @@
+import type { Queryable } from '../sync/repository';
+
+/** Whether people may sign in with a password (on unless the district turned it off). */
+export async function passwordsOn(db: Queryable): Promise<boolean> {
+  const row = await db
+    .selectFrom('district_settings')
+    .select('value')
+    .where('name', '=', 'passwords')
+    .executeTakeFirst();
+  return row?.value !== 'off';
+}
+
+export async function setPasswordsOn(db: Queryable, on: boolean, at: string, by: string) {
+  await db.deleteFrom('district_settings').where('name', '=', 'passwords').execute();
+  await db
+    .insertInto('district_settings')
+    .values({ name: 'passwords', value: on ? 'on' : 'off', updated_at: at, updated_by: by })
+    .execute();
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { SignInSettings } from '../../shared/district-settings';
+import { recordAudit } from '../auth/repository';
+import { requireSignIn, type AuthEnv } from '../auth/session';
+import type { Database } from '../db/schema';
+import { parseBody } from '../http/body';
+import { sendError } from '../http/errors';
+import { passwordsOn, setPasswordsOn } from './repository';
+
+/** District-wide settings, for district admins: password sign-in on or off. */
+export function settingsRoutes(
+  db: Kysely<Database>,
+  options: { now: () => Date; ssoOn: boolean },
+): Hono<AuthEnv> {
+  const routes = new Hono<AuthEnv>();
+  routes.use('*', requireSignIn());
+  routes.use('*', async (c, next) => {
+    if (!c.get('auth')!.districtAdmin) {
+      return sendError(c, 403, 'forbidden', 'Only district admins change district settings');
+    }
+    await next();
+  });
+
+  routes.get('/sign-in', async (c) => c.json({ passwords: await passwordsOn(db) }));
+
+  routes.put('/sign-in', async (c) => {
+    const auth = c.get('auth')!;
+    const body = await parseBody(c, SignInSettings);
+    if (!body.ok) return body.response;
+    if (!body.value.passwords && !options.ssoOn) {
+      return sendError(
+        c,
+        409,
+        'conflict',
+        'Set up single sign-on before turning passwords off, or nobody could sign in',
+      );
+    }
+    const at = options.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await setPasswordsOn(trx, body.value.passwords, at, auth.userId);
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: auth.userId,
+        action: 'settings.passwords',
+        subject: 'district',
+        details: { passwords: body.value.passwords },
+      });
+    });
+    return c.json({ passwords: body.value.passwords });
+  });
+
+  return routes;
+}
