@@ -9,6 +9,7 @@ import {
   type Batch,
 } from '../data/outbox-batch';
 import { failureFrom, offline, request, SyncFailure, type EngineDeps } from './requests';
+import { retryPhotoMissing, uploadPhotosOf } from '../photos/upload'; // photos:
 
 type Sent = { ok: true; response: Response } | { ok: false; error: unknown };
 
@@ -61,18 +62,24 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
     const { batch, results } = answered;
     answered = null;
     await applyPushResults(deps.db, batch.rows, results);
+    await retryPhotoMissing(deps, batch.rows, results); // photos: photo_missing = upload, push again
     pushed += batch.rows.length;
   };
   const send = (batch: Batch): InFlight => ({
     batch,
-    sending: request(deps, '/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, mutations: batch.mutations }),
-    }).then(
-      (response) => ({ ok: true, response }),
-      (error: unknown) => ({ ok: false, error }),
-    ),
+    // photos: the batch's photos reach the server before the records naming them.
+    sending: uploadPhotosOf(deps, batch.rows)
+      .then(() =>
+        request(deps, '/api/sync/push', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ clientId, mutations: batch.mutations }),
+        }),
+      )
+      .then(
+        (response) => ({ ok: true, response }),
+        (error: unknown) => ({ ok: false, error }),
+      ),
   });
   /** After a failure: settle what the other requests on their way did get through. */
   const drain = async () => {
