@@ -172,6 +172,9 @@ export async function outboxCounts(db: LookforDb): Promise<OutboxCounts> {
 /** Everything not yet safe on the server, as a file the user can keep. */
 export async function unsentExport(db: LookforDb, now: Date): Promise<string> {
   const rows = await db.outbox.orderBy('seq').toArray();
+  // Loaded on use: the export is rare and the first screen has no room for it.
+  const { exportUnsentPhotos } = await import('./photo-export');
+  const photos = await exportUnsentPhotos(db);
   return JSON.stringify(
     {
       format: 'lookfor-unsent-notes',
@@ -185,6 +188,7 @@ export async function unsentExport(db: LookforDb, now: Date): Promise<string> {
         data: r.data,
         ...(r.errors ? { problems: r.errors } : {}),
       })),
+      photos,
     },
     null,
     2,

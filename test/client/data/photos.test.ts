@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { photoBlob } from '../../../src/client/data/photo-store';
 import { addPhoto, photoInUse, removePhoto, setCaption } from '../../../src/client/data/photos';
+import { unsentExport } from '../../../src/client/data/observations';
 import { takeBatch } from '../../../src/client/data/outbox-batch';
 import { writeRecord } from '../../../src/client/data/write-record';
 import { Observation } from '../../../src/shared/observation';
@@ -137,6 +138,25 @@ describe('the photo store on the device', () => {
     expect(await second?.text()).toBe(await photo.blob.text());
     expect(fetched).toBe(1);
     expect(await db.photos.get(photo.hash)).toMatchObject({ uploaded: 1 });
+  });
+
+  it('puts unsent photos into "Export unsent" as data URLs, and leaves uploaded ones out', async () => {
+    const note = await saved();
+    const [sent, unsent] = [preparedPhoto('on the server'), preparedPhoto('not yet')];
+    await addPhoto(db, 'observation', note.id, sent, '', now);
+    await addPhoto(db, 'observation', note.id, unsent, '', now);
+    await db.photos.update(sent.hash, { uploaded: 1 });
+    const file = JSON.parse(await unsentExport(db, now)) as {
+      notes: unknown[];
+      photos: Array<{ hash: string; dataUrl: string }>;
+    };
+    expect(file.notes).toHaveLength(1);
+    expect(file.photos).toEqual([
+      expect.objectContaining({
+        hash: unsent.hash,
+        dataUrl: `data:image/jpeg;base64,${Buffer.from('not yet').toString('base64')}`,
+      }),
+    ]);
   });
 
   it('answers null when neither the device nor the server has the photo', async () => {
