@@ -9,7 +9,8 @@ import {
   type Batch,
 } from '../data/outbox-batch';
 import { failureFrom, offline, request, SyncFailure, type EngineDeps } from './requests';
-import { retryPhotoMissing, uploadPhotosOf } from '../photos/upload'; // photos:
+// photos: loaded on the first push, so photo sync never weighs on the first screen.
+const photoSync = () => import('../photos/upload');
 
 type Sent = { ok: true; response: Response } | { ok: false; error: unknown };
 
@@ -62,13 +63,14 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
     const { batch, results } = answered;
     answered = null;
     await applyPushResults(deps.db, batch.rows, results);
-    await retryPhotoMissing(deps, batch.rows, results); // photos: photo_missing = upload, push again
+    await (await photoSync()).retryPhotoMissing(deps, batch.rows, results); // photos:
     pushed += batch.rows.length;
   };
   const send = (batch: Batch): InFlight => ({
     batch,
     // photos: the batch's photos reach the server before the records naming them.
-    sending: uploadPhotosOf(deps, batch.rows)
+    sending: photoSync()
+      .then((photos) => photos.uploadPhotosOf(deps, batch.rows))
       .then(() =>
         request(deps, '/api/sync/push', {
           method: 'POST',

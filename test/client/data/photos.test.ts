@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookforDb, type LookforDb } from '../../../src/client/data/db';
 import { photoBlob } from '../../../src/client/data/photo-store';
 import { addPhoto, photoInUse, removePhoto, setCaption } from '../../../src/client/data/photos';
-import { unsentExport } from '../../../src/client/data/observations';
+import { unsentExport } from '../../../src/client/data/unsent-export';
 import { takeBatch } from '../../../src/client/data/outbox-batch';
 import { writeRecord } from '../../../src/client/data/write-record';
 import { Observation } from '../../../src/shared/observation';
