@@ -17,6 +17,9 @@ import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
+import { photoRoutes } from './photos/routes';
+import { photoSettingRoutes } from './photos/setting-routes';
+import { databaseStore, type PhotoStore } from './photos/store';
 import { schoolRoutes } from './schools/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
@@ -42,6 +45,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Email on (`SMTP_URL` set): invites and password resets are queued in the outbox. */
   mail?: EmailLinks;
+  /** Where photos' bytes live; in the database when omitted (API-only tests). */
+  photoStore?: PhotoStore;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -51,6 +56,7 @@ export function createApp(options: AppOptions): Hono {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
   const readDb = options.readDb ?? options.db;
+  const photoStore = options.photoStore ?? databaseStore();
   const app = new Hono();
 
   // gzip (or deflate) when the client asks: dashboard JSON, sync pages and the app's
@@ -67,7 +73,8 @@ export function createApp(options: AppOptions): Hono {
   // Every API answer is about someone (their account, notes or school): no cache keeps it.
   api.use('*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // A photo says its own (its bytes never change under its hash); nothing else does.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   api.use('*', sessionReader({ db: options.db, readDb }, now));
   api.get('/health', (c) => c.json({ ok: true, time: now().toISOString() }));
@@ -80,7 +87,9 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
-  api.route('/me', myDataRoutes(options.db, now));
+  api.route('/me', myDataRoutes(options.db, now, photoStore));
+  api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));
+  api.route('/schools', photoSettingRoutes(options.db, now));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log }));
   api.route('/visits', visitRoutes(options.db));

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './db/connect';
 import { SCHEMA_NAME } from './db/schema-dialect';
 import { DEFAULT_SUPPRESS_BELOW, MIN_SUPPRESS_BELOW } from '../shared/aggregates/suppression';
@@ -19,6 +19,10 @@ export interface ServerConfig {
   lockTimeoutMs: number;
   /** Email settings; undefined when `SMTP_URL` is unset and email is off. */
   mail: MailConfig | undefined;
+  /** Where photos' bytes live: files under `photoDir` (default) or the database. */
+  photoStore: 'files' | 'database';
+  /** `PHOTO_DIR`, or `photos` in the data folder; a folder every app server shares. */
+  photoDir: string;
 }
 
 export interface MailConfig {
@@ -116,13 +120,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `SUPPRESS_BELOW must be a whole number of at least ${MIN_SUPPRESS_BELOW} (a figure about fewer classrooms is about people), not "${env.SUPPRESS_BELOW}"`,
     );
   }
+  const photoStore = env.PHOTO_STORE || 'files';
+  if (photoStore !== 'files' && photoStore !== 'database') {
+    throw new Error(
+      `PHOTO_STORE must be "files" (under PHOTO_DIR, the default) or "database", not "${photoStore}"`,
+    );
+  }
+  const dataDir = resolve(env.DATA_DIR || 'data');
   return {
     port,
     suppressBelow,
+    photoStore,
+    photoDir: env.PHOTO_DIR ? resolve(env.PHOTO_DIR) : join(dataDir, 'photos'),
     poolSize: wholeNumber(env, 'DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 500),
     lockTimeoutMs: wholeNumber(env, 'LOCK_TIMEOUT_MS', DEFAULT_LOCK_TIMEOUT_MS, 100, 120_000),
     host: env.HOST || '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR || 'data'),
+    dataDir,
     databaseUrl,
     pgSchema,
     distDir: resolve(env.DIST_DIR || 'dist'),

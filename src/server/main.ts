@@ -6,6 +6,8 @@ import { connectDb } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { smtpSender } from './email/mailer';
 import { startEmailWorker, type EmailWorker } from './email/worker';
+import { startPhotoCleanup } from './photos/cleanup';
+import { databaseStore, fileStore } from './photos/store';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -25,7 +27,13 @@ async function main(): Promise<void> {
     );
     worker = startEmailWorker(handle.db, { send: sender.send });
   }
+  const photoStore =
+    config.photoStore === 'database' ? databaseStore() : fileStore(config.photoDir);
+  const photoCleanup = startPhotoCleanup(handle.db, photoStore, (message, error) =>
+    console.error(message, error),
+  );
   const app = createApp({
+    photoStore,
     db: handle.db,
     readDb: handle.readDb,
     distDir: config.distDir,
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
   });
 
   const stop = () => {
+    photoCleanup.stop();
     server.close(() => {
       void (worker?.stop() ?? Promise.resolve())
         .then(() => sender?.close())

@@ -21,7 +21,12 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
-export const SchoolRef = z.object({ id: z.uuid(), name: z.string() });
+export const SchoolRef = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** false when the school has turned photos off (the app hides "Add photo"); absent: on. */
+  photosAllowed: z.optional(z.boolean()),
+});
 export type SchoolRef = z.infer<typeof SchoolRef>;
 
 /** Who is signed in, and where they may do what. */

@@ -63,3 +63,10 @@ export const MissingPhotosRequest = z.object({
 export type MissingPhotosRequest = z.infer<typeof MissingPhotosRequest>;
 export const MissingPhotosAnswer = z.object({ missing: z.array(PhotoHash) });
 export type MissingPhotosAnswer = z.infer<typeof MissingPhotosAnswer>;
+
+/** `PUT /api/schools/:id/photos`: a principal or district admin turns photos on or off. */
+export const PhotoSetting = z.object({ photosAllowed: z.boolean() });
+export type PhotoSetting = z.infer<typeof PhotoSetting>;
+/** `GET` and `PUT /api/schools/:id/photos` answer this. */
+export const SchoolPhotoSetting = z.object({ schoolId: z.uuid(), photosAllowed: z.boolean() });
+export type SchoolPhotoSetting = z.infer<typeof SchoolPhotoSetting>;

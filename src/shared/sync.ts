@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FieldIssue } from './errors';
+import { ErrorCode, FieldIssue } from './errors';
 import { Entity } from './entity-names';
 import { isoDateTime } from './observation';
 
@@ -69,6 +69,11 @@ export const RejectedResult = z.object({
   mutationId: z.uuid(),
   status: z.literal('rejected'),
   errors: z.array(FieldIssue),
+  /**
+   * `photo_missing`: not a final answer. The record names a photo the server does not
+   * hold; the device uploads it and pushes the same mutation again.
+   */
+  code: z.optional(ErrorCode),
 });
 export const OriginalResult = z.discriminatedUnion('status', [
   AppliedResult,

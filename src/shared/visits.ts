@@ -127,6 +127,8 @@ export const SharedNote = z.object({
   wonderings: z.optional(z.string()),
   glow: z.optional(z.string()),
   wonder: z.optional(z.string()),
+  /** The note's photos, only when the observer ticked `share.photos`. */
+  photos: z.optional(PhotoRefs),
   sharedAt: isoDateTime,
 });
 export type SharedNote = z.infer<typeof SharedNote>;
@@ -147,6 +149,7 @@ export function sharedPartsOf(note: VisitNote, hostId: string, at: string): Shar
     if (part === 'responses') shared.responses = note.responses;
     else shared[part] = note[part];
   }
+  if (note.share.photos && note.photos && note.photos.length > 0) shared.photos = note.photos;
   return shared;
 }
 

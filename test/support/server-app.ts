@@ -97,7 +97,7 @@ export async function cookiesFor<K extends string>(
 /** What a test may change about the app; everything else is the production wiring. */
 export type TestServerOptions = Pick<
   AppOptions,
-  'now' | 'passwordCost' | 'log' | 'suppressBelow' | 'mail'
+  'now' | 'passwordCost' | 'log' | 'suppressBelow' | 'mail' | 'photoStore'
 >;
 
 /** The real Hono app over a real, migrated database, driven without a port. */

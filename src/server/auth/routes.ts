@@ -31,6 +31,7 @@ import {
 } from './session';
 import { accountRule, addressRule, clearFailures, giveBackAttempt, takeAttempt } from './throttle';
 import { hashToken } from './tokens';
+import { withPhotoSetting } from '../photos/school-setting';
 
 export interface AuthOptions {
   now: () => Date;
@@ -51,7 +52,7 @@ export async function meOf(db: Queryable, auth: Signedin): Promise<Me> {
       districtAdmin: auth.districtAdmin,
     },
     memberships: auth.memberships,
-    schools,
+    schools: await withPhotoSetting(db, schools), // photos:
   };
 }
 

@@ -225,6 +225,41 @@ export interface StaffEvidenceTable {
   picked_at: string;
 }
 
+/** One photo, named by the SHA-256 of its bytes; `data` only with PHOTO_STORE=database. */
+export interface PhotosTable {
+  hash: string;
+  uploaded_by: string;
+  school_id: string;
+  type: string;
+  bytes: number;
+  width: number;
+  height: number;
+  created_at: string;
+  unreferenced_at: string | null;
+  data: Uint8Array | null;
+}
+
+/** Who has sent a photo's bytes (each may then put it on their records). */
+export interface PhotoUploadsTable {
+  hash: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** A record whose `photos` name a photo; kept in step with the record on push. */
+export interface PhotoRefsTable {
+  hash: string;
+  entity: string;
+  entity_id: string;
+}
+
+export interface SchoolPhotoSettingsTable {
+  school_id: string;
+  photos_allowed: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -246,4 +281,8 @@ export interface Database {
   staff_evidence: StaffEvidenceTable;
   email_outbox: EmailOutboxTable;
   password_resets: PasswordResetsTable;
+  photos: PhotosTable;
+  photo_uploads: PhotoUploadsTable;
+  photo_refs: PhotoRefsTable;
+  school_photo_settings: SchoolPhotoSettingsTable;
 }

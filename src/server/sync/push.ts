@@ -7,6 +7,7 @@ import {
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
 import { isBusyError } from '../http/busy';
+import { photoMissing } from '../photos/push-check';
 import type { Actor } from './access/actor';
 import { PushBatch } from './batch/batch';
 import {
@@ -163,6 +164,13 @@ async function decideAll(batch: PushBatch, mutations: readonly Mutation[], conte
       });
       continue;
     }
+    // photos: a record never names a photo the server lacks; not kept, the device uploads and retries
+    const held = await batch.record(mutation.entity, mutation.entityId); // photos:
+    const missing = await photoMissing(batch.store.db, context.actor, mutation, held); // photos:
+    if (missing) {
+      entries.push({ kind: 'decided', mutation, outcome: missing, stamp: stampOf(context) }); // photos:
+      continue;
+    }
     const stage = batch.stage();
     let outcome: Outcome;
     try {
@@ -187,7 +195,12 @@ function settled(entries: readonly Entry[]) {
     const mutationId = mutation.mutationId;
     switch (outcome.status) {
       case 'rejected':
-        return { mutationId, status: 'rejected', errors: outcome.errors };
+        return {
+          mutationId,
+          status: 'rejected',
+          errors: outcome.errors,
+          ...(outcome.code ? { code: outcome.code } : {}),
+        }; // photos: code
       case 'applied':
         return {
           mutationId,
@@ -219,6 +232,7 @@ function settled(entries: readonly Entry[]) {
     rows: (base: number): MutationRow[] =>
       entries.flatMap((entry) => {
         if (entry.kind !== 'decided') return [];
+        if (entry.outcome.status === 'rejected' && entry.outcome.code) return []; // photos: retried, not final
         const { mutation, outcome, stamp } = entry;
         return [
           {

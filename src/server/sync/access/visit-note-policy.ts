@@ -36,7 +36,7 @@ function sameShared(stored: unknown, next: SharedNote): boolean {
 const sharesAnything = (shared: SharedNote) =>
   (
     ['responses', 'notes', 'teacherDoing', 'studentsDoing', 'wonderings', 'glow', 'wonder'] as const
-  ).some((part: ShareablePart) => shared[part] !== undefined);
+  ).some((part: ShareablePart) => shared[part] !== undefined) || shared.photos !== undefined; // photos:
 
 /**
  * What the host reads: exactly the parts the observer shared of a finished note,

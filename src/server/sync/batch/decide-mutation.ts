@@ -8,7 +8,7 @@ import type { MutationStage, Ticket } from './batch';
 
 /** What the server decided about one mutation; sequence numbers come from tickets. */
 export type Outcome =
-  | { status: 'rejected'; errors: FieldIssue[] }
+  | { status: 'rejected'; errors: FieldIssue[]; code?: 'photo_missing' } // photos: code
   | { status: 'applied'; rev: number; ticket: Ticket }
   | { status: 'conflict'; conflictId: string; ticket: Ticket; current: RecordState };
 

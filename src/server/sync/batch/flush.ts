@@ -1,5 +1,6 @@
 import { writeFacts } from '../../dashboard/facts';
 import { recordAudits } from '../../auth/repository';
+import { keepPhotoRefs } from '../../photos/refs';
 import {
   insertConflicts,
   insertMutations,
@@ -29,6 +30,7 @@ export async function flushBatch(
 
   const base = batch.ticketCount > 0 ? await takeServerSeqs(db, batch.ticketCount) : 0;
   for (const r of writes.resolves) await resolveConflict(db, r.id, r.resolvedAt, base + r.ticket.n);
+  await keepPhotoRefs(db, writes.records.values()); // photos: refs in the push's transaction
   await insertConflicts(
     db,
     writes.conflicts.map(({ ticket, ...c }) => ({ ...c, serverSeq: base + ticket.n })),
