@@ -84,6 +84,7 @@ export function fakePhotoServer() {
             ? {
                 mutationId: m.mutationId,
                 status: 'rejected',
+                code: 'photo_missing',
                 errors: [
                   {
                     path: 'photos',

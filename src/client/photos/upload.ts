@@ -87,8 +87,15 @@ const refusal = (result: PushResult | undefined): FieldIssue[] | null => {
   const original = result?.status === 'duplicate' ? result.original : result;
   return original?.status === 'rejected' ? original.errors : null;
 };
-const mentionsPhoto = (errors: FieldIssue[] | null) =>
-  (errors ?? []).some((e) => /photo/i.test(`${e.path} ${e.message}`));
+/** Whether a refusal is (or, from its words, looks like) `photo_missing`. */
+const photoMissingSaid = (result: PushResult | undefined) => {
+  const original = result?.status === 'duplicate' ? result.original : result;
+  if (original?.status !== 'rejected') return false;
+  return (
+    original.code === 'photo_missing' ||
+    original.errors.some((e) => /photo/i.test(`${e.path} ${e.message}`))
+  );
+};
 
 /**
  * After a batch's answers are applied: a change refused because the server lacks
@@ -116,7 +123,7 @@ export async function retryPhotoMissing(
     () =>
       new Set(
         candidates
-          .filter((row) => mentionsPhoto(refusal(results[rows.indexOf(row)])))
+          .filter((row) => photoMissingSaid(results[rows.indexOf(row)]))
           .flatMap((row) => photoHashesOf(row.data)),
       ),
   );

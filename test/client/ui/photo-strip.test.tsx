@@ -96,8 +96,12 @@ describe('the photo strip on the capture screen', () => {
   });
 
   it('is hidden for a school that turned photos off', () => {
-    const off = { id: TEST_SCHOOL_ID, name: 'Lincoln', photosAllowed: false };
-    expect(photosAllowedIn([off], TEST_SCHOOL_ID)).toBe(false);
+    expect(
+      photosAllowedIn(
+        [{ id: TEST_SCHOOL_ID, name: 'Lincoln', photosAllowed: false }],
+        TEST_SCHOOL_ID,
+      ),
+    ).toBe(false);
     expect(photosAllowedIn([{ id: TEST_SCHOOL_ID, name: 'Lincoln' }], TEST_SCHOOL_ID)).toBe(true);
   });
 });

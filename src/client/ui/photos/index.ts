@@ -5,16 +5,9 @@ import { lazyScreen } from '../shell/lazy';
 export const PhotoStrip = lazyScreen(() => import('./PhotoStrip').then((m) => m.PhotoStrip));
 
 /**
- * Whether a school takes photos. A school turns them off in its settings; until the
- * device has been told a school's setting, photos are on (the server refuses an
- * upload to a school that turned them off, so nothing is kept there regardless).
+ * Whether a school takes photos: off only when the device has been told the school
+ * turned them off (the server refuses uploads for such a school regardless).
  */
 export function photosAllowedIn(schools: readonly SchoolRef[], schoolId: string): boolean {
-  const school: unknown = schools.find((s) => s.id === schoolId);
-  return !(
-    typeof school === 'object' &&
-    school !== null &&
-    'photosAllowed' in school &&
-    school.photosAllowed === false
-  );
+  return schools.find((s) => s.id === schoolId)?.photosAllowed !== false;
 }
