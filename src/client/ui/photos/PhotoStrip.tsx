@@ -14,7 +14,10 @@ interface Props {
   readOnly: boolean;
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 10e6 ? 1 : 0)} MB`;
+const size = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /**
  * Photos of the work beside a note: take one with the camera or choose one from the
@@ -129,7 +132,7 @@ export function PhotoStrip({ entity, recordId, record, readOnly }: Props) {
       )}
       {use && (
         <p class="muted photo-storage screen-only">
-          This device holds {megabytes(use.usage)} of the {megabytes(use.quota)} it allows.
+          This device holds {size(use.usage)} of the {size(use.quota)} it allows.
         </p>
       )}
     </section>
