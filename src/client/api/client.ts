@@ -27,6 +27,8 @@ export interface ApiCall {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. A state-changing call always sends JSON, even `{}` (the server's CSRF rule). */
   body?: unknown;
+  /** Sent as it is, with its own content type, instead of JSON (a photo's bytes). */
+  raw?: { type: string; data: Blob };
   /** Gives up after this long with code 'timeout'; none unless asked. */
   timeoutMs?: number;
 }
@@ -76,6 +78,10 @@ function requestInit(call: ApiCall): RequestInit {
         : { accept: 'application/json', 'content-type': 'application/json' },
   };
   if (call.body !== undefined) init.body = JSON.stringify(call.body);
+  if (call.raw) {
+    init.headers = { accept: 'application/json', 'content-type': call.raw.type };
+    init.body = call.raw.data;
+  }
   if (call.timeoutMs !== undefined) init.signal = AbortSignal.timeout(call.timeoutMs);
   return init;
 }

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Entity } from '../../shared/entity-names';
 import type { FieldIssue } from '../../shared/errors';
+import type { PhotoType } from '../../shared/photos';
 
 /** A record as this device holds it: the working copy and the server revision it rests on. */
 export interface LocalRecord {
@@ -52,8 +53,24 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * A photo's bytes on this device, named by their SHA-256. `uploaded` is 1 once the
+ * server holds them (or they came from the server), so sync skips them.
+ */
+export interface LocalPhoto {
+  hash: string;
+  blob: Blob;
+  type: PhotoType;
+  bytes: number;
+  width: number;
+  height: number;
+  uploaded: 0 | 1;
+  createdAt: string;
+}
+
 export type LookforDb = Dexie & {
   records: Table<LocalRecord, [Entity, string]>;
+  photos: EntityTable<LocalPhoto, 'hash'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   conflicts: EntityTable<LocalConflict, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -86,5 +103,7 @@ export function openLookforDb(name = 'lookfor'): LookforDb {
       '[entity+data.protocolId+data.startedAt]',
     ].join(', '),
   });
+  // Version 3 adds the photos table (blobs beside the records that list them).
+  db.version(3).stores({ photos: '&hash, uploaded' });
   return db;
 }

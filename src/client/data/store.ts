@@ -10,7 +10,6 @@ import {
   keepVersion,
   outboxCounts,
   startObservation,
-  unsentExport,
   updateObservation,
 } from './observations';
 import { listObservationPage, type ObservationFilter } from './observation-page';
@@ -69,7 +68,8 @@ export function createStore(db: LookforDb, now: () => Date, events: StoreEvents,
       saved(() => updateObservation(db, id, change, now()).then(done)),
     keepVersion: (chosen: Observation, conflictIds: string[]) =>
       saved(() => keepVersion(db, 'observation', chosen.id, chosen, conflictIds, now()).then(done)),
-    exportUnsent: () => unsentExport(db, now()),
+    /** Loaded on use: the export is rare, and it carries the unsent photos too. */
+    exportUnsent: () => import('./unsent-export').then((m) => m.unsentExport(db, now())),
     /** Read at the moment of asking, so a tap still being saved is counted too. */
     readOutboxCounts: () => writesSettled().then(() => outboxCounts(db)),
 

@@ -10,11 +10,16 @@ import {
 } from '../data/outbox-batch';
 import type { ApiResult } from '../api/client';
 import { apiOf, failureFrom, offline, type EngineDeps } from './requests';
+// photos: loaded on the first push, so photo sync never weighs on the first screen.
+const photoSync = () => import('../photos/upload');
+
+/** A push's answer, or the failure of the photo uploads that must come first. */
+type Sent = ApiResult<PushResponse> | { ok: false; thrown: unknown };
 
 /** A batch on its way to the server. */
 interface InFlight {
   batch: Batch;
-  sending: Promise<ApiResult<PushResponse>>;
+  sending: Promise<Sent>;
 }
 
 type Answer =
@@ -27,6 +32,7 @@ export const PUSHES_IN_FLIGHT = 2;
 
 async function answerOf(item: InFlight): Promise<Answer> {
   const sent = await item.sending;
+  if ('thrown' in sent) return { kind: 'failed', failure: sent.thrown };
   if (sent.ok) return { kind: 'answered', results: sent.value.results };
   if (sent.error.status === 413 && item.batch.rows.length > 1) return { kind: 'too-large' };
   return { kind: 'failed', failure: failureFrom(sent.error) };
@@ -52,14 +58,22 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
     const { batch, results } = answered;
     answered = null;
     await applyPushResults(deps.db, batch.rows, results);
+    await (await photoSync()).retryPhotoMissing(deps, batch.rows, results); // photos:
     pushed += batch.rows.length;
   };
   const send = (batch: Batch): InFlight => ({
     batch,
-    sending: api(PushResponse, '/api/sync/push', {
-      method: 'POST',
-      body: { clientId, mutations: batch.mutations },
-    }),
+    // photos: the batch's photos reach the server before the records naming them.
+    sending: photoSync()
+      .then((photos) => photos.uploadPhotosOf(deps, batch.rows))
+      .then(
+        (): Promise<Sent> =>
+          api(PushResponse, '/api/sync/push', {
+            method: 'POST',
+            body: { clientId, mutations: batch.mutations },
+          }),
+        (thrown: unknown): Sent => ({ ok: false, thrown }),
+      ),
   });
   /** After a failure: settle what the other requests on their way did get through. */
   const drain = async () => {

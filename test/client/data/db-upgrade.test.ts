@@ -76,7 +76,9 @@ describe('upgrading a device from database version 1', () => {
     expect(await db.outbox.toArray()).toEqual(before.outbox);
     expect(await db.conflicts.toArray()).toEqual(before.conflicts);
     expect(await db.meta.toArray()).toEqual(before.meta);
-    expect(db.verno).toBe(2);
+    // Version 3 (photos) comes along: an empty photos table, nothing else touched.
+    expect(db.verno).toBe(3);
+    expect(await db.photos.count()).toBe(0);
 
     // The new indexes cover the notes stored before the upgrade.
     const page = await listObservationPage(db, {}, 10);

@@ -8,6 +8,7 @@ import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from '../observations/NotesField';
 import { hrefFor } from '../shell/route';
 import { VisitTimer } from './VisitTimer';
+import { PhotoStrip, photosAllowedIn } from '../photos';
 
 interface Props {
   round: Round;
@@ -47,6 +48,9 @@ export function VisitPanel({ round, visit, protocol, more }: Props) {
         readOnly={false}
         onChange={(notes) => void store.update(visit.id, (current) => ({ ...current, notes }))}
       />
+      {photosAllowedIn(store.user.schools, visit.schoolId) && (
+        <PhotoStrip entity="observation" recordId={visit.id} record={visit} readOnly={false} />
+      )}
       <div class="walk-bar">
         <VisitTimer startedAt={visit.startedAt} targetMinutes={round.targetMinutes} />
         <a class="button" href={hrefFor({ name: 'rounds' })}>

@@ -69,6 +69,19 @@ export function AfterVisitScreen({ id }: { id: string }) {
             {!filled(note, part) && <span class="muted"> (empty)</span>}
           </label>
         ))}
+        <label class="check" for="share-photos">
+          <input
+            id="share-photos"
+            type="checkbox"
+            checked={note.share.photos === true}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              edit((n) => ({ ...n, share: { ...n.share, photos: checked } }));
+            }}
+          />
+          Share photos
+          {!note.photos?.length && <span class="muted"> (none)</span>}
+        </label>
       </fieldset>
       <NoteText
         id="note-reflection"

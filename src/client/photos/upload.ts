@@ -1,0 +1,135 @@
+import { photoHashesOf } from '../../shared/photo-rules';
+import { MissingPhotosAnswer, PhotoUploaded } from '../../shared/photos';
+import type { FieldIssue } from '../../shared/errors';
+import type { PushResult } from '../../shared/sync';
+import type { LocalPhoto, OutboxRow } from '../data/db';
+import { requeueForPhotos } from '../data/photo-outbox';
+import { heldHashes, markUploaded, notUploaded } from '../data/photos';
+import { apiOf, failureFrom, SyncFailure, type EngineDeps } from '../sync/requests';
+
+/** The server's /missing route takes at most this many hashes at once. */
+const MISSING_CHUNK = 500;
+/** A change sent back for its photos this often is left rejected (a server that keeps losing them). */
+const MAX_PHOTO_RETRIES = 5;
+
+const schoolOf = (data: unknown): string | null =>
+  typeof data === 'object' &&
+  data !== null &&
+  'schoolId' in data &&
+  typeof data.schoolId === 'string'
+    ? data.schoolId
+    : null;
+
+/** Which of these hashes the server does not hold for this user. */
+export async function askMissing(deps: EngineDeps, hashes: string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (let i = 0; i < hashes.length; i += MISSING_CHUNK) {
+    const answer = await apiOf(deps)(MissingPhotosAnswer, '/api/photos/missing', {
+      method: 'POST',
+      body: { hashes: hashes.slice(i, i + MISSING_CHUNK) },
+    });
+    if (!answer.ok) throw failureFrom(answer.error);
+    for (const hash of answer.value.missing) missing.add(hash);
+  }
+  return missing;
+}
+
+async function putPhoto(deps: EngineDeps, photo: LocalPhoto, schoolId: string): Promise<void> {
+  const answer = await apiOf(deps)(
+    PhotoUploaded,
+    `/api/photos/${photo.hash}?school=${encodeURIComponent(schoolId)}`,
+    { method: 'PUT', raw: { type: photo.type, data: photo.blob } },
+  );
+  if (!answer.ok) throw failureFrom(answer.error);
+  // 201 (stored now) and 200 (held already, e.g. after a lost answer) both mean "there".
+  if (answer.value.hash !== photo.hash) {
+    throw new SyncFailure('server', 'the server sent an answer we cannot read');
+  }
+}
+
+/**
+ * Before a batch is pushed: every photo its rows name that this device has not seen
+ * reach the server is uploaded, so the server never gets a record pointing at a
+ * photo it lacks. `/missing` first spares the uploads an earlier, answer-lost
+ * attempt already made. A failure throws, and the batch waits for the next sync.
+ */
+export async function uploadPhotosOf(deps: EngineDeps, rows: readonly OutboxRow[]): Promise<void> {
+  const schoolByHash = new Map<string, string>();
+  for (const row of rows) {
+    if (row.op !== 'put') continue;
+    const school = schoolOf(row.data);
+    if (!school) continue;
+    for (const hash of photoHashesOf(row.data)) schoolByHash.set(hash, school);
+  }
+  if (schoolByHash.size === 0) return;
+  const waiting = await notUploaded(deps.db, [...schoolByHash.keys()]);
+  if (waiting.length === 0) return;
+  const missing = await askMissing(
+    deps,
+    waiting.map((p) => p.hash),
+  );
+  const held = waiting.filter((p) => !missing.has(p.hash)).map((p) => p.hash);
+  await markUploaded(deps.db, held, 1);
+  for (const photo of waiting) {
+    if (!missing.has(photo.hash)) continue;
+    await putPhoto(deps, photo, schoolByHash.get(photo.hash)!);
+    await markUploaded(deps.db, [photo.hash], 1);
+  }
+}
+
+/** The reasons a change was refused, or null when it was not. */
+const refusal = (result: PushResult | undefined): FieldIssue[] | null => {
+  const original = result?.status === 'duplicate' ? result.original : result;
+  return original?.status === 'rejected' ? original.errors : null;
+};
+/** Whether a refusal is (or, from its words, looks like) `photo_missing`. */
+const photoMissingSaid = (result: PushResult | undefined) => {
+  const original = result?.status === 'duplicate' ? result.original : result;
+  if (original?.status !== 'rejected') return false;
+  return (
+    original.code === 'photo_missing' ||
+    original.errors.some((e) => /photo/i.test(`${e.path} ${e.message}`))
+  );
+};
+
+/**
+ * After a batch's answers are applied: a change refused because the server lacks
+ * one of its photos (`photo_missing`) goes back to waiting with its photos marked
+ * for upload, never kept as a permanent rejection. The server is asked which photos
+ * it lacks, so this does not depend on the words of its message.
+ */
+export async function retryPhotoMissing(
+  deps: EngineDeps,
+  rows: readonly OutboxRow[],
+  results: readonly PushResult[],
+): Promise<void> {
+  const candidates = rows.filter(
+    (row, i) =>
+      refusal(results[i]) !== null &&
+      row.attempts < MAX_PHOTO_RETRIES &&
+      photoHashesOf(row.data).length > 0,
+  );
+  if (candidates.length === 0) return;
+  const hashes = [...new Set(candidates.flatMap((row) => photoHashesOf(row.data)))];
+  const held = await heldHashes(deps.db, hashes);
+  // Asked after the answer was applied; if the network fails now, a refusal that
+  // speaks of a photo is tried again all the same (the upload asks /missing first).
+  const missing = await askMissing(deps, hashes).catch(
+    () =>
+      new Set(
+        candidates
+          .filter((row) => photoMissingSaid(results[rows.indexOf(row)]))
+          .flatMap((row) => photoHashesOf(row.data)),
+      ),
+  );
+  // Only a row whose missing photos this device can send is worth another try.
+  const retry = candidates.filter((row) => {
+    const lacking = photoHashesOf(row.data).filter((h) => missing.has(h));
+    return lacking.length > 0 && lacking.every((h) => held.has(h));
+  });
+  await requeueForPhotos(
+    deps.db,
+    retry.flatMap((row) => (row.seq === undefined ? [] : [row.seq])),
+    [...missing].filter((h) => held.has(h)),
+  );
+}
