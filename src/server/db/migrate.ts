@@ -9,6 +9,7 @@ import * as trustedDevices from './migrations/2026-11-30T00-00-trusted-devices';
 import * as staffEvidence from './migrations/2026-11-30T01-00-staff-evidence';
 import * as visitPeriods from './migrations/2026-11-30T01-30-visit-periods';
 import * as emailOutbox from './migrations/2026-11-30T02-00-email-outbox';
+import * as resultTargets from './migrations/2026-11-30T03-40-result-targets';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T01-00-staff-evidence': staffEvidence,
   '2026-11-30T01-30-visit-periods': visitPeriods,
   '2026-11-30T02-00-email-outbox': emailOutbox,
+  '2026-11-30T03-40-result-targets': resultTargets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

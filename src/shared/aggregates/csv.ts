@@ -15,6 +15,7 @@ export const csvColumns = [
   'Mean',
   'Spread (SD)',
   'Quotes',
+  'Target',
 ] as const;
 
 type CsvRow = Record<(typeof csvColumns)[number], string>;
@@ -25,7 +26,11 @@ const text = (n: number | null | undefined) => (n === null || n === undefined ? 
  * The rows of the aggregate table as CSV cells. A suppressed figure says so in
  * every figure column and carries no number; a suppressed share likewise.
  */
-export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[] {
+export function csvRows(
+  rows: readonly LookForRow[],
+  threshold: number,
+  targets: ReadonlyMap<string, number> = new Map(),
+): CsvRow[] {
   const hidden = `suppressed (fewer than ${threshold} classrooms)`;
   return rows.map((row) => {
     const base = {
@@ -33,6 +38,7 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
       'Look-for': row.text,
       Section: row.sectionTitle,
       'Response type': row.kind,
+      Target: text(targets.get(row.lookForId)),
     };
     const blank = {
       Seen: '',
@@ -77,12 +83,20 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
 /** A cell a spreadsheet would run as a formula starts with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The aggregate table as a CSV file (header row first, CRLF line ends). */
-export function aggregateCsv(rows: readonly LookForRow[], threshold: number): string {
+/**
+ * The aggregate table as a CSV file (header row first, CRLF line ends). `targets`
+ * are the leaders' targets (percent) by look-for id; a target is the school's goal,
+ * not a figure about classrooms, so it shows even where the figures are suppressed.
+ */
+export function aggregateCsv(
+  rows: readonly LookForRow[],
+  threshold: number,
+  targets: ReadonlyMap<string, number> = new Map(),
+): string {
   return Papa.unparse(
     {
       fields: [...csvColumns],
-      data: csvRows(rows, threshold).map((r) => csvColumns.map((c) => r[c])),
+      data: csvRows(rows, threshold, targets).map((r) => csvColumns.map((c) => r[c])),
     },
     // PapaParse's own pattern (`^[=+\-@\t\r].*$`) misses a cell whose text runs on
     // past a line break; any cell starting so is defused, whatever follows.
