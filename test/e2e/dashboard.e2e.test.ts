@@ -142,7 +142,7 @@ describe('the results dashboard', () => {
       'Look-for id,Look-for,Section,Response type,Classrooms,Seen,Not seen,N/A,Percent seen,Levels,Mean,Spread (SD),Quotes,Target',
     );
     expect(lines).toContain(
-      'students-talk-to-peer,Students explain their thinking to a peer,Students doing,seen,6,4,2,0,66.7,,,,',
+      'students-talk-to-peer,Students explain their thinking to a peer,Students doing,seen,6,4,2,0,66.7,,,,,',
     );
     const choose = lines.find((l) => l.startsWith('students-choose,'))!;
     expect(choose).toContain('suppressed (fewer than 5 classrooms)');

@@ -53,6 +53,8 @@ export function SeenChart({
           x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } },
           y: { ticks: { autoSkip: false, color: '#1c2426' } },
         },
+        // The key below the chart names the bars and the target line.
+        plugins: { legend: { display: false } },
       },
       plugins: [targetMarkers(marks)],
     });
