@@ -3,7 +3,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  // Every browser Lookfor supports has <link rel=modulepreload>: no polyfill in the entry.
+  build: { target: 'es2022', sourcemap: true, manifest: true, modulePreload: { polyfill: false } },
   server: { proxy: { '/api': 'http://localhost:8080' } },
   plugins: [
     VitePWA({

@@ -1,3 +1,5 @@
+// The global base first: every feature stylesheet comes after it in the cascade.
+import './ui/base.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe } from './account/api';
@@ -8,24 +10,29 @@ import { pullAgainIfAccessChanged } from './data/meta';
 import { requestPersistence } from './data/storage';
 import { createStore } from './data/store';
 import type { PwaState } from './pwa/register';
+import type { PwaBanner as PwaBannerType } from './ui/shell/PwaBanner';
 import { startSync } from './sync/runtime';
 import { AccountGate } from './ui/account/AccountGate';
 import { AppContext, type AppServices } from './ui/app-context';
 import { App } from './ui/shell/App';
-import { PwaBanner } from './ui/shell/PwaBanner';
 import { createSaveProblem } from './ui/shell/save-problem';
-import './ui/styles.css';
 
 function usePwa() {
-  const [pwa, setPwa] = useState<{ state: PwaState; apply: () => Promise<void> } | null>(null);
+  const [pwa, setPwa] = useState<{
+    state: PwaState;
+    apply: () => Promise<void>;
+    Banner: typeof PwaBannerType;
+  } | null>(null);
   useEffect(() => {
-    // Loaded after the first screen so it never slows the app's start.
-    void import('./pwa/register').then(({ registerServiceWorker }) =>
-      registerServiceWorker((state, apply) => setPwa({ state, apply })),
+    // Loaded after the first screen so it never slows the app's start; the banner too,
+    // since it only shows once the service worker reports.
+    void Promise.all([import('./pwa/register'), import('./ui/shell/PwaBanner')]).then(
+      ([{ registerServiceWorker }, { PwaBanner }]) =>
+        registerServiceWorker((state, apply) => setPwa({ state, apply, Banner: PwaBanner })),
     );
     void requestPersistence();
   }, []);
-  return pwa && <PwaBanner state={pwa.state} applyUpdate={pwa.apply} />;
+  return pwa && <pwa.Banner state={pwa.state} applyUpdate={pwa.apply} />;
 }
 
 function SignedOut() {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../app-context';
 import { useDisclosure } from '../shell/use-disclosure';
 import type { Scope } from './SignOutPanel';
+import './account.css';
 
 type Panel = ComponentType<{ scope: Scope; onDone: () => void }>;
 let loaded: Panel | null = null;

@@ -5,6 +5,7 @@ import { useServices } from '../app-context';
 import { InviteForm } from './InviteForm';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
+import './admin.css';
 
 /**
  * Schools and staff. District admins manage schools, invite anyone and import

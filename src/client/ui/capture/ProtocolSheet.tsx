@@ -1,6 +1,7 @@
 import { focusLabels, type Protocol } from '../../../shared/protocol';
 import type { ResponseValue } from '../../../shared/response';
 import { LookForItem } from './LookForItem';
+import './capture.css';
 
 interface Props {
   protocol: Protocol;

@@ -21,6 +21,7 @@ import { StaffMeetingTools } from './StaffMeetingTools';
 import { TrendChart } from './TrendChart';
 import { TrendTable } from './TrendTable';
 import { useResults } from './use-results';
+import './dashboard.css';
 import './staff-meeting.css';
 import './print.css';
 

@@ -3,6 +3,7 @@ import { responseLabels } from '../../../shared/protocol';
 import type { ResponseValue } from '../../../shared/response';
 import type { ObservationView } from '../../data/observations';
 import { useServices } from '../app-context';
+import '../conflict/conflict.css';
 
 function describe(value: ResponseValue): string {
   if (typeof value === 'string') return responseLabels[value];

@@ -6,6 +6,7 @@ import { useServices } from '../app-context';
 import { hrefFor } from '../shell/route';
 import { lazyScreen } from '../shell/lazy';
 import { SyncBadge } from './SyncBadge';
+import './observations.css';
 
 // The filter fields load on first use: the list is the first screen and its budget is tight.
 const ObservationFilters = lazyScreen(() =>

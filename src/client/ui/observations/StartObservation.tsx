@@ -7,6 +7,7 @@ import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
 import { commonSubjects, gradeLabel } from './labels';
 import { useUsableProtocols } from '../../data/protocol-hooks';
+import './observations.css';
 
 type Draft = Record<'schoolId' | 'school' | 'room' | 'gradeBand' | 'subject' | 'observer', string>;
 

@@ -1,6 +1,7 @@
 import { allLookFors, type Protocol } from '../../../shared/protocol';
 import type { ProtocolVersionView } from '../../data/protocols';
 import { useProtocolEditing } from './use-protocol-editing';
+import '../conflict/conflict.css';
 
 function Summary({ protocol }: { protocol: Protocol }) {
   return (

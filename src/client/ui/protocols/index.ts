@@ -1,2 +1,3 @@
+import './protocols.css';
 export { ProtocolEditor } from './ProtocolEditor';
 export { ProtocolLibrary } from './ProtocolLibrary';

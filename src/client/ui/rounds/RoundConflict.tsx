@@ -1,6 +1,7 @@
 import type { Round } from '../../../shared/rounds';
 import type { RoundConflict as Sibling } from '../../data/rounds';
 import { useRoundServices } from './use-rounds';
+import '../conflict/conflict.css';
 
 function Summary({ round }: { round: Round }) {
   const assigned = round.rooms.filter((r) => r.assignedTo !== null).length;

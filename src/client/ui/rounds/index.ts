@@ -1,3 +1,4 @@
+import './rounds.css';
 export { RoundList } from './RoundList';
 export { RoundPlanner } from './RoundPlanner';
 export { RoundWalk } from './RoundWalk';

@@ -1,3 +1,5 @@
+// First: the bar's and the popovers' rules come before the sync chip's and the menu's.
+import './shell.css';
 import { ObservationList } from '../observations/ObservationList';
 import { AccountMenu } from '../account/AccountMenu';
 import { useServices } from '../app-context';

@@ -1,8 +1,8 @@
 import { timeAgo } from '../../../shared/sync-status';
 import { useServices } from '../app-context';
-import { download } from '../shell/download';
 import { useDisclosure } from '../shell/use-disclosure';
 import { useSyncStatus } from './use-sync-status';
+import './sync.css';
 
 /**
  * The sync status as a chip of fixed width, so the bar never changes size when the
@@ -59,7 +59,12 @@ function SyncDetails({ status, onLeave }: { status: Status; onLeave: () => void 
   const { store, now } = useServices();
   const exportUnsent = async () => {
     const stamp = now().toISOString().slice(0, 16).replace(':', '');
-    download(`lookfor-unsent-${stamp}.json`, await store.exportUnsent());
+    // Loaded on use: the first screen's script stays within its budget.
+    const [{ download }, text] = await Promise.all([
+      import('../shell/download'),
+      store.exportUnsent(),
+    ]);
+    download(`lookfor-unsent-${stamp}.json`, text);
   };
   return (
     <>

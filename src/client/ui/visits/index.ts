@@ -1,1 +1,2 @@
+import './visits.css';
 export { VisitsScreens } from './VisitsScreens';
