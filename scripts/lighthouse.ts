@@ -72,7 +72,7 @@ async function prepare(url: string, port: number): Promise<string> {
   await page.getByText(/All synced/).waitFor({ timeout: 120_000 });
   await page.goto(`${url}/#/start`);
   await page.getByLabel('Room', { exact: true }).fill('214');
-  await page.getByText('3-5', { exact: true }).click();
+  await page.getByText('Grade 3-5', { exact: true }).click();
   await page.getByLabel('Subject').fill('Math');
   const observer = page.getByLabel('Observer (your name)');
   if ((await observer.inputValue()) === '') await observer.fill('Coach Lincoln');
