@@ -68,7 +68,15 @@ export interface ScopeInfo {
   schoolName: string;
   protocolId: string;
   protocolName: string;
-  round: { id: string; name: string; startsOn: string; endsOn: string; status: string } | null;
+  round: {
+    id: string;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    status: string;
+    /** What the round set out to learn (older answers kept offline have none). */
+    purpose?: string;
+  } | null;
   from: string | null;
   to: string | null;
   /**

@@ -107,6 +107,10 @@ describe('the results dashboard', () => {
         .locator('tr[data-look-for="learning-target-visible"] .results-share')
         .textContent(),
     ).toBe('60%');
+    // Hidden look-fors fold into one line that opens on a tap (issue #14).
+    await page
+      .getByRole('button', { name: /look-fors? rests? on fewer than 5 classrooms/ })
+      .click();
     expect(
       await page.locator('tr[data-look-for="students-choose"] .results-share').textContent(),
     ).toBe('Fewer than 5 classrooms');
@@ -135,10 +139,10 @@ describe('the results dashboard', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'Look-for id,Look-for,Section,Response type,Classrooms,Seen,Not seen,N/A,Percent seen,Levels,Mean,Spread (SD),Quotes',
+      'Look-for id,Look-for,Section,Response type,Classrooms,Seen,Not seen,N/A,Percent seen,Levels,Mean,Spread (SD),Quotes,Target',
     );
     expect(lines).toContain(
-      'students-talk-to-peer,Students explain their thinking to a peer,Students doing,seen,6,4,2,0,66.7,,,,',
+      'students-talk-to-peer,Students explain their thinking to a peer,Students doing,seen,6,4,2,0,66.7,,,,,',
     );
     const choose = lines.find((l) => l.startsWith('students-choose,'))!;
     expect(choose).toContain('suppressed (fewer than 5 classrooms)');

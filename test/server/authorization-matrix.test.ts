@@ -97,6 +97,11 @@ const matrix: readonly Row[] = [
   ['POST /api/dashboard/staff-evidence', 'other',    'new',             403,        403,        403,        201,        401],
   ['DELETE /api/dashboard/staff-evidence/:id', 'own', "other's",        403,        200,        200,        200,        401],
   ['DELETE /api/dashboard/staff-evidence/:id', 'other', "other's",      403,        403,        403,        200,        401],
+  // Targets: everyone who reads a school's results reads them; its leaders set them.
+  ['GET /api/dashboard/targets',         'own',      '-',               200,        200,        200,        200,        401],
+  ['GET /api/dashboard/targets',         'other',    '-',               403,        403,        403,        200,        401],
+  ['PUT /api/dashboard/targets',         'own',      'new',             403,        200,        200,        200,        401],
+  ['PUT /api/dashboard/targets',         'other',    'new',             403,        403,        403,        200,        401],
   ['GET /api/dashboard/trend',           'other',    '-',               403,        403,        403,        200,        401],
   ['GET /api/dashboard/district',        '-',        '-',               403,        403,        403,        200,        401],
   ['PUT /api/dashboard/sharing',         'own',      '-',               403,        403,        200,        200,        401],

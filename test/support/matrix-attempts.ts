@@ -357,6 +357,19 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     // A JSON body, as every state-changing request must be (CSRF), even with nothing in it.
     return status(a, 'DELETE', `/api/dashboard/staff-evidence/${pick.id}`, {});
   },
+  'GET /api/dashboard/targets': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    return status(a, 'GET', `/api/dashboard/targets?roundId=${round.roundId}`);
+  },
+  'PUT /api/dashboard/targets': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    return status(a, 'PUT', '/api/dashboard/targets', {
+      roundId: round.roundId,
+      lookForId: 'learning-target-visible',
+      scope: 'round',
+      percent: 80,
+    });
+  },
   'GET /api/dashboard/evidence (a note not picked)': async (a) => {
     const round = await roundWithNotes(a.world, side(a.school));
     await pickNote(a.world, side(a.school), round, round.notes[0]!);

@@ -16,7 +16,9 @@ import { sendError } from '../http/errors';
 import { leads } from '../sync/access/actor';
 import { mayChangeSharing, setSharing, sharesWithStaff } from './access';
 import { dashboardOptions } from './options';
+import { targetMap } from '../../shared/targets';
 import {
+  findRound,
   protocolVersions,
   resolveSummaryScope,
   roundsOf,
@@ -27,6 +29,8 @@ import {
 } from './scopes';
 import { district, evidence, summary, trend } from './service';
 import { staffEvidenceRoutes } from './staff-evidence-routes';
+import { roundTargets } from './targets';
+import { targetsRoutes } from './targets-routes';
 
 export interface DashboardSettings {
   now: () => Date;
@@ -85,9 +89,13 @@ export function dashboardRoutes(
     const name = (s.resolved.info.round?.name ?? `${s.resolved.info.from}-${s.resolved.info.to}`)
       .replace(/[^A-Za-z0-9-]+/g, '-')
       .toLowerCase();
+    const round = s.resolved.roundId ? await findRound(readDb, s.resolved.roundId) : null;
+    const targets = round
+      ? targetMap((await roundTargets(readDb, round, false)).targets)
+      : undefined;
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="results-${name}.csv"`);
-    return c.body(aggregateCsv(result.lookFors, threshold));
+    return c.body(aggregateCsv(result.lookFors, threshold, targets));
   });
 
   routes.get('/evidence', async (c) => {
@@ -187,6 +195,7 @@ export function dashboardRoutes(
   });
 
   routes.route('/staff-evidence', staffEvidenceRoutes(db, settings.now));
+  routes.route('/targets', targetsRoutes({ db, readDb }, settings.now));
 
   return routes;
 }

@@ -109,6 +109,7 @@ export async function resolveSummaryScope(
             startsOn: round.startsOn,
             endsOn: round.endsOn,
             status: round.status,
+            purpose: round.purpose,
           }
         : null,
       from: round ? null : (q.from ?? null),

@@ -11,6 +11,7 @@ import * as visitPeriods from './migrations/2026-11-30T01-30-visit-periods';
 import * as emailOutbox from './migrations/2026-11-30T02-00-email-outbox';
 import * as photos from './migrations/2026-11-30T03-00-photos';
 import * as staffLifecycle from './migrations/2026-11-30T03-00-staff-lifecycle';
+import * as resultTargets from './migrations/2026-11-30T03-40-result-targets';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T02-00-email-outbox': emailOutbox,
   '2026-11-30T03-00-photos': photos,
   '2026-11-30T03-00-staff-lifecycle': staffLifecycle,
+  '2026-11-30T03-40-result-targets': resultTargets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -283,6 +283,20 @@ export interface SsoAttemptsTable {
   expires_at: string;
 }
 
+/** A leader's target for a look-for: for one round, or a school year of a protocol. */
+export interface ResultTargetsTable {
+  school_id: string;
+  protocol_id: string;
+  look_for_id: string;
+  /** 'round' or 'year'. */
+  scope: string;
+  /** The round id, or a school year like '2026-2027'. */
+  scope_key: string;
+  percent: number;
+  set_by: string;
+  set_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -302,6 +316,7 @@ export interface Database {
   observation_fact_totals: ObservationFactTotalsTable;
   school_result_settings: SchoolResultSettingsTable;
   staff_evidence: StaffEvidenceTable;
+  result_targets: ResultTargetsTable;
   email_outbox: EmailOutboxTable;
   password_resets: PasswordResetsTable;
   photos: PhotosTable;

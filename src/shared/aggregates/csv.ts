@@ -19,6 +19,7 @@ export const csvColumns = [
   'Mean',
   'Spread (SD)',
   'Quotes',
+  'Target',
 ] as const;
 
 type CsvRow = Record<CsvColumn, string>;
@@ -27,7 +28,11 @@ type CsvRow = Record<CsvColumn, string>;
  * The rows of the aggregate table as CSV cells. A suppressed figure says so in
  * every figure column and carries no number; a suppressed share likewise.
  */
-export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[] {
+export function csvRows(
+  rows: readonly LookForRow[],
+  threshold: number,
+  targets: ReadonlyMap<string, number> = new Map(),
+): CsvRow[] {
   const hidden = `suppressed (fewer than ${threshold} classrooms)`;
   return rows.map((row) => {
     const base = {
@@ -35,6 +40,7 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
       'Look-for': row.text,
       Section: row.sectionTitle,
       'Response type': row.kind,
+      Target: numberCell(targets.get(row.lookForId)),
     };
     const blank = {
       Seen: '',
@@ -59,10 +65,18 @@ export function csvRows(rows: readonly LookForRow[], threshold: number): CsvRow[
   });
 }
 
-/** The aggregate table as a CSV file (header row first, CRLF line ends). */
-export function aggregateCsv(rows: readonly LookForRow[], threshold: number): string {
+/**
+ * The aggregate table as a CSV file (header row first, CRLF line ends). `targets`
+ * are the leaders' targets (percent) by look-for id; a target is the school's goal,
+ * not a figure about classrooms, so it shows even where the figures are suppressed.
+ */
+export function aggregateCsv(
+  rows: readonly LookForRow[],
+  threshold: number,
+  targets: ReadonlyMap<string, number> = new Map(),
+): string {
   return safeCsv(
     csvColumns,
-    csvRows(rows, threshold).map((r) => csvColumns.map((c) => r[c])),
+    csvRows(rows, threshold, targets).map((r) => csvColumns.map((c) => r[c])),
   );
 }

@@ -16,6 +16,7 @@ import type { Cell, Suppressed } from '../aggregates/suppression';
 import type { Figure, LookForRow } from '../aggregates/table';
 import type { TrendLine, TrendRound } from '../aggregates/trend';
 import type { ResponseKind } from '../protocol';
+import type { RoundTargets } from '../targets';
 
 /**
  * The results API's answers, checked when they arrive and again when the copy kept
@@ -232,3 +233,17 @@ export const DashboardOptionsAnswer: z.ZodMiniType<DashboardOptions> = z.object(
 
 /** `GET|PUT /api/dashboard/sharing/:schoolId` */
 export const SharingAnswer = z.object({ schoolId: z.string(), shareWithStaff: z.boolean() });
+
+/** `GET/PUT /api/dashboard/targets`: a round's targets, and whether the reader may set them. */
+export const RoundTargetsAnswer: z.ZodMiniType<RoundTargets> = z.object({
+  roundId: z.string(),
+  schoolYear: z.string(),
+  maySet: z.boolean(),
+  targets: z.array(
+    z.object({
+      lookForId: z.string(),
+      round: z.nullable(z.number()),
+      year: z.nullable(z.number()),
+    }),
+  ),
+});

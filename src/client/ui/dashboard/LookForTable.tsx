@@ -1,5 +1,8 @@
+import { useState } from 'preact/hooks';
 import type { LookForRow } from '../../../shared/aggregates/table';
 import type { QuoteList } from '../../../shared/dashboard';
+import { targetText, type LookForTarget } from '../../../shared/targets';
+import { foldedText, foldRows } from './folded-rows';
 import { hiddenText, shareText } from './format';
 
 function Details({ row }: { row: LookForRow }) {
@@ -28,59 +31,110 @@ function Details({ row }: { row: LookForRow }) {
   }
 }
 
-/** The per look-for table: the text equivalent of every chart on the screen. */
+/**
+ * The per look-for table: the text equivalent of every chart on the screen. Look-fors
+ * whose figures are hidden fold into one line that opens on a tap.
+ */
 export function LookForTable(props: {
   rows: LookForRow[];
   threshold: number;
   quotes: QuoteList[];
   /** Whether the quotes are only those a leader shared with staff. */
   sharedOnly?: boolean;
+  targets?: readonly LookForTarget[];
 }) {
-  const { rows, threshold, quotes, sharedOnly = false } = props;
+  const { rows, threshold, quotes, sharedOnly = false, targets = [] } = props;
+  const [unfolded, setUnfolded] = useState(false);
+  const { shown, hidden } = foldRows(rows);
+  const row = (r: LookForRow) => (
+    <Row
+      key={r.lookForId}
+      row={r}
+      threshold={threshold}
+      said={quotes.find((q) => q.lookForId === r.lookForId)?.quotes ?? []}
+      sharedOnly={sharedOnly}
+      target={targetText(targets.find((t) => t.lookForId === r.lookForId))}
+    />
+  );
   return (
-    <table class="results-table">
-      <caption>Each look-for: classrooms it rests on, percent seen, and N/A apart</caption>
-      <thead>
-        <tr>
-          <th scope="col">Look-for</th>
-          <th scope="col">Classrooms</th>
-          <th scope="col">Percent seen</th>
-          <th scope="col">N/A</th>
-          <th scope="col">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const f = row.figure;
-          const said = quotes.find((q) => q.lookForId === row.lookForId)?.quotes ?? [];
-          return (
-            <tr key={row.lookForId} data-look-for={row.lookForId}>
-              <th scope="row">
-                {row.text}
-                <span class="results-section">{row.sectionTitle}</span>
-              </th>
-              <td>{f.suppressed ? hiddenText(f, threshold) : f.classrooms}</td>
-              <td class="results-share">{shareText(f, threshold)}</td>
-              <td>{!f.suppressed && f.kind === 'seen' ? f.na : ''}</td>
-              <td>
-                <Details row={row} />
-                {said.length > 0 && (
-                  <details class="quotes">
-                    <summary>
-                      Read the {said.length} quotes{sharedOnly ? ' your leaders shared' : ''}
-                    </summary>
-                    <ul>
-                      {said.map((q, i) => (
-                        <li key={i}>“{q}”</li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
+    <div class="table-scroll">
+      <table class="results-table">
+        <caption>
+          Each look-for: classrooms it rests on, percent seen, its target, and N/A apart
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Look-for</th>
+            <th scope="col">Classrooms</th>
+            <th scope="col">Percent seen</th>
+            <th scope="col">Target</th>
+            <th scope="col">N/A</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map(row)}
+          {hidden.length > 0 && (
+            <tr class="folded-rows">
+              <td colSpan={6}>
+                <button
+                  type="button"
+                  class="button folded-toggle"
+                  aria-expanded={unfolded}
+                  aria-controls="folded-look-fors"
+                  onClick={() => setUnfolded(!unfolded)}
+                >
+                  <span aria-hidden="true">{unfolded ? '▾' : '▸'}</span>{' '}
+                  {foldedText(hidden.length, threshold)}
+                </button>
               </td>
             </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          )}
+        </tbody>
+        {hidden.length > 0 && (
+          <tbody id="folded-look-fors" hidden={!unfolded}>
+            {unfolded && hidden.map(row)}
+          </tbody>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function Row(props: {
+  row: LookForRow;
+  threshold: number;
+  said: string[];
+  sharedOnly: boolean;
+  target: string;
+}) {
+  const { row, threshold, said, sharedOnly, target } = props;
+  const f = row.figure;
+  return (
+    <tr data-look-for={row.lookForId}>
+      <th scope="row">
+        {row.text}
+        <span class="results-section">{row.sectionTitle}</span>
+      </th>
+      <td>{f.suppressed ? hiddenText(f, threshold) : f.classrooms}</td>
+      <td class="results-share">{shareText(f, threshold)}</td>
+      <td>{target}</td>
+      <td>{!f.suppressed && f.kind === 'seen' ? f.na : ''}</td>
+      <td>
+        <Details row={row} />
+        {said.length > 0 && (
+          <details class="quotes">
+            <summary>
+              Read the {said.length} quotes{sharedOnly ? ' your leaders shared' : ''}
+            </summary>
+            <ul>
+              {said.map((q, i) => (
+                <li key={i}>“{q}”</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </td>
+    </tr>
   );
 }

@@ -1,29 +1,55 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   DashboardOptionsAnswer,
   DistrictAnswer,
   EvidenceAnswer,
+  RoundTargetsAnswer,
   SummaryAnswer,
   TrendAnswer,
 } from '../../../shared/answers/dashboard';
 import type { Summary } from '../../../shared/dashboard';
+import { targetMap, type RoundTargets } from '../../../shared/targets';
+import { targetsPath } from '../../data/targets';
 import { EvidencePanel } from './EvidencePanel';
 import { formatAsOf, hiddenText } from './format';
 import { GroupTable } from './GroupTable';
 import { HeatMapTable } from './HeatMapTable';
 import { LookForTable } from './LookForTable';
+import { PrintSummary } from './PrintSummary';
 import { summaryQuery, trendQuery, type ResultsScope } from './query';
 import { ScopePicker } from './ScopePicker';
 import { SeenChart } from './SeenChart';
+import { StaffMeetingTools } from './StaffMeetingTools';
+import { TrendChart } from './TrendChart';
 import { TrendTable } from './TrendTable';
 import { useResults } from './use-results';
 import './dashboard.css';
+import './staff-meeting.css';
+import './print.css';
 
 /** A range as read: whole months (older cached answers carry only the asked dates). */
 const rangeLabel = (scope: Summary['scope']) => {
   const covers = scope.covers;
   return covers ? `${covers.from} to ${covers.to} (whole months)` : `${scope.from} to ${scope.to}`;
 };
+
+/** "5 Oct 2026 to 9 Oct 2026": a round's dates as a reader says them. */
+const roundDates = (round: NonNullable<Summary['scope']['round']>) => {
+  const day = (iso: string) =>
+    new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return round.startsOn === round.endsOn
+    ? day(round.startsOn)
+    : `${day(round.startsOn)} to ${day(round.endsOn)}`;
+};
+
+/** Holds the place of the results while they load, so nothing moves when they arrive. */
+const Loading = () => (
+  <div class="results-loading" role="status">
+    <p>Loading results…</p>
+    <div class="skeleton" style={{ height: '2.5rem', maxWidth: '30rem' }} />
+    <div class="skeleton" style={{ height: '20rem', maxWidth: '48rem' }} />
+  </div>
+);
 
 const today = () => new Date().toISOString().slice(0, 10);
 const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -68,6 +94,14 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
     evidenceVersion,
   );
   const shown = summary?.ok ? summary.value : null;
+  const shownRound = shown?.scope.round ?? null;
+  // A leader's change answers with the round's targets; until then, what was read.
+  const [changedTargets, setChangedTargets] = useState<RoundTargets | null>(null);
+  const read = useResults(RoundTargetsAnswer, shownRound ? targetsPath(shownRound.id) : null);
+  const readTargets = read?.ok && read.value.roundId === shownRound?.id ? read.value : null;
+  const targets =
+    changedTargets && changedTargets.roundId === shownRound?.id ? changedTargets : readTargets;
+  const marks = useMemo(() => targetMap(targets?.targets ?? []), [targets]);
   const trendPath = shown ? trendQuery(shown.scope.schoolId, shown.scope.protocolId, scope) : null;
   const trend = useResults(TrendAnswer, trendPath ? `/api/dashboard/trend?${trendPath}` : null);
   const districtPath =
@@ -81,7 +115,13 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
   const district = useResults(DistrictAnswer, districtPath);
 
   if (options && !options.ok) return <p class="screen banner attention">{options.message}</p>;
-  if (!opts) return <p class="screen muted">Loading…</p>;
+  if (!opts) {
+    return (
+      <section class="screen results">
+        <Loading />
+      </section>
+    );
+  }
   if (opts.schools.length === 0) {
     return (
       <section class="screen">
@@ -107,6 +147,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
       )}
       {summary && !summary.ok && <p class="banner attention">{summary.message}</p>}
       {!query && <p class="muted">Choose a round, or a school, a protocol and dates.</p>}
+      {query && !summary && <Loading />}
       {shown && (
         <div class="results-layout">
           <div class="results-main">
@@ -125,6 +166,17 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                 </strong>
                 {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}
               </p>
+              {shownRound && (
+                <p class="results-dates">
+                  {roundDates(shownRound)}
+                  {shownRound.purpose ? (
+                    <>
+                      {' '}
+                      · <strong>Purpose:</strong> {shownRound.purpose}
+                    </>
+                  ) : null}
+                </p>
+              )}
               <div class="results-actions no-print">
                 <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>
                   Export CSV
@@ -132,24 +184,48 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                 <button type="button" class="button" onClick={() => window.print()}>
                   Print
                 </button>
+                <StaffMeetingTools
+                  summary={shown}
+                  targets={targets}
+                  onTargets={setChangedTargets}
+                />
               </div>
             </header>
-            <SeenChart rows={shown.lookFors} />
+            <SeenChart rows={shown.lookFors} targets={marks} />
+            <PrintSummary
+              summary={shown}
+              evidence={evidence?.ok ? evidence.value : null}
+              threshold={threshold}
+            />
             <LookForTable
               rows={shown.lookFors}
               threshold={threshold}
               quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
               sharedOnly={evidence?.ok && !evidence.value.suppressed && evidence.value.staffView}
+              targets={targets?.targets ?? []}
             />
-            <GroupTable groups={shown.groups} threshold={threshold} />
-            <HeatMapTable map={shown.heatMap} threshold={threshold} />
-            {trend?.ok && <TrendTable trend={trend.value} />}
+            <div class="table-scroll">
+              <GroupTable groups={shown.groups} threshold={threshold} />
+            </div>
+            <div class="table-scroll">
+              <HeatMapTable map={shown.heatMap} threshold={threshold} />
+            </div>
+            {trend?.ok && (
+              <div class="trend-pair">
+                <div class="table-scroll">
+                  <TrendTable trend={trend.value} />
+                </div>
+                <TrendChart trend={trend.value} />
+              </div>
+            )}
             {district?.ok && (
-              <HeatMapTable
-                map={district.value.heatMap}
-                threshold={threshold}
-                columnLabel={schoolName}
-              />
+              <div class="table-scroll">
+                <HeatMapTable
+                  map={district.value.heatMap}
+                  threshold={threshold}
+                  columnLabel={schoolName}
+                />
+              </div>
             )}
           </div>
           <EvidencePanel

@@ -1,26 +1,41 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { LookForRow } from '../../../shared/aggregates/table';
+import { wrapLabel } from './chart-labels';
 import { shareValue } from './format';
+import { TARGET_COLOUR, targetMarkers } from './target-marker';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 /** Okabe-Ito blue: distinguishable with every common colour-vision difference. */
 const SEEN = '#0072B2';
+const LINE_HEIGHT = 16;
+const NO_TARGETS: ReadonlyMap<string, number> = new Map();
 
 /**
- * Percent seen per look-for as bars. Hidden from assistive technology: the table
- * below holds the same figures. Suppressed look-fors get no bar at all.
+ * Percent seen per look-for as bars, each look-for's whole text as its label, and
+ * its target (if any) as a vermillion line across the bar. Hidden from assistive
+ * technology: the table below holds the same figures and targets. Suppressed
+ * look-fors get no bar at all.
  */
-export function SeenChart({ rows }: { rows: LookForRow[] }) {
+export function SeenChart({
+  rows,
+  targets = NO_TARGETS,
+}: {
+  rows: LookForRow[];
+  targets?: ReadonlyMap<string, number>;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const shown = rows.filter((r) => shareValue(r.figure) !== null);
+  const labels = shown.map((r) => wrapLabel(r.text));
+  const marks = shown.map((r) => targets.get(r.lookForId) ?? null);
+  const hasTargets = marks.some((m) => m !== null);
   useEffect(() => {
     if (!canvas.current || shown.length === 0) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
-        labels: shown.map((r) => (r.text.length > 40 ? `${r.text.slice(0, 38)}…` : r.text)),
+        labels,
         datasets: [
           {
             label: 'Percent seen',
@@ -34,19 +49,30 @@ export function SeenChart({ rows }: { rows: LookForRow[] }) {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
+        scales: {
+          x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } },
+          y: { ticks: { autoSkip: false, color: '#1c2426' } },
+        },
+        // The key below the chart names the bars and the target line.
+        plugins: { legend: { display: false } },
       },
+      plugins: [targetMarkers(marks)],
     });
     return () => chart.destroy();
-  }, [rows]);
+  }, [rows, targets]);
   if (shown.length === 0) return null;
+  const height = labels.reduce((h, l) => h + Math.max(34, l.length * LINE_HEIGHT + 12), 40);
   return (
-    <div
-      class="results-chart"
-      aria-hidden="true"
-      style={{ height: `${Math.max(120, shown.length * 34 + 40)}px` }}
-    >
-      <canvas ref={canvas} />
-    </div>
+    <figure class="results-chart-figure">
+      <div class="results-chart" aria-hidden="true" style={{ height: `${height}px` }}>
+        <canvas ref={canvas} />
+      </div>
+      {hasTargets && (
+        <figcaption class="chart-key" aria-hidden="true">
+          <span class="chart-key-bar" style={{ background: SEEN }} /> Percent seen{' '}
+          <span class="chart-key-target" style={{ background: TARGET_COLOUR }} /> Target
+        </figcaption>
+      )}
+    </figure>
   );
 }
