@@ -9,6 +9,7 @@ import {
 } from '../../shared/answers/account';
 import { SharingAnswer } from '../../shared/answers/dashboard';
 import type { FieldIssue } from '../../shared/errors';
+import { SchoolPhotoSetting } from '../../shared/photos';
 import { api, type ApiCall } from '../api/client';
 
 export type { InviteLink, RosterInvite, SchoolRow, SharingRow } from '../../shared/answers/account';
@@ -44,4 +45,13 @@ export const setResultsSharing = (schoolId: string, shareWithStaff: boolean) =>
   call(SharingAnswer, `/api/dashboard/sharing/${schoolId}`, {
     method: 'PUT',
     body: { shareWithStaff },
+  });
+
+/** Whether a school takes photos (on unless its principal or a district admin turned it off). */
+export const photoSetting = (schoolId: string) =>
+  call(SchoolPhotoSetting, `/api/schools/${schoolId}/photos`);
+export const setPhotoSetting = (schoolId: string, photosAllowed: boolean) =>
+  call(SchoolPhotoSetting, `/api/schools/${schoolId}/photos`, {
+    method: 'PUT',
+    body: { photosAllowed },
   });

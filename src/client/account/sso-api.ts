@@ -2,14 +2,11 @@ import { SignInOptions, ssoRefusals, type SsoRefusal } from '../../shared/sign-i
 
 /** What the sign-in screen offers; passwords only when the server cannot be asked. */
 export async function loadSignInOptions(): Promise<SignInOptions> {
-  try {
-    const response = await fetch('/api/auth/sign-in-options', { cache: 'no-store' });
-    const parsed = SignInOptions.safeParse(await response.json());
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Offline: the password form still signs in once the connection is back.
-  }
-  return { sso: null, passwords: true };
+  // The API client loads with the first call, off the first screen's JavaScript.
+  const { api } = await import('../api/client');
+  const answer = await api(SignInOptions, '/api/auth/sign-in-options');
+  // Offline, or an answer this app cannot read: the password form still signs in.
+  return answer.ok ? answer.value : { sso: null, passwords: true };
 }
 
 /** `#/signin/sso/<code>`: where the server sends the browser back after single sign-on. */

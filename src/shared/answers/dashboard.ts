@@ -108,6 +108,7 @@ const ScopeInfoAnswer: z.ZodMiniType<ScopeInfo> = z.object({
       startsOn: z.string(),
       endsOn: z.string(),
       status: z.string(),
+      purpose: z.optional(z.string()),
     }),
   ),
   from: nullableString,

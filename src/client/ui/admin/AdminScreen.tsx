@@ -4,6 +4,7 @@ import { createSchool, listSchools, type SchoolRow } from '../../account/admin-a
 import { useServices } from '../app-context';
 import { lazyScreen } from '../shell/lazy';
 import { InviteForm } from './InviteForm';
+import { PhotoSettings } from './PhotoSettings';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
 import './admin.css';
@@ -107,6 +108,7 @@ export function AdminScreen() {
       {districtAdmin && <RosterImport />}
       <StaffDirectoryPanel version={version} />
       <ResultsSharing />
+      <PhotoSettings />
       {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );
