@@ -95,9 +95,7 @@ describe('the staff directory and the audit log', () => {
       .getByText(/is revoked; its link no longer works/)
       .waitFor();
     // The message comes first; the directory is read again after it.
-    await staffSection()
-      .getByText(LEAVER_INVITE, { exact: true })
-      .waitFor({ state: 'detached' });
+    await staffSection().getByText(LEAVER_INVITE, { exact: true }).waitFor({ state: 'detached' });
     expect(await staffSection().getByText(LEAVER_INVITE, { exact: true }).count()).toBe(0);
 
     // A role change.
