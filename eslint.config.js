@@ -73,6 +73,11 @@ export default tseslint.config(
               message:
                 'src/server/sync must not import src/server/dashboard: register an AfterWriteHook in app.ts.',
             },
+            {
+              group: ['**/photos', '**/photos/**', '!**/shared/photos'],
+              message:
+                'src/server/sync must not import src/server/photos: register a PushCheck or RecordsWrittenHook in app.ts.',
+            },
           ],
         },
       ],

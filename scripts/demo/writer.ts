@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { membershipsOf } from '../../src/server/auth/repository';
 import type { Database } from '../../src/server/db/schema';
 import type { Actor } from '../../src/server/sync/access/actor';
-import { pushHooks } from '../../src/server/app';
+import { pushFeatures, pushHooks } from '../../src/server/app';
 import { applyPush } from '../../src/server/sync/push';
 import type { Entity } from '../../src/shared/entity-names';
 import type { FieldIssue } from '../../src/shared/errors';
@@ -73,7 +73,12 @@ export function demoWriter(db: Kysely<Database>, random: Random) {
       }),
     });
     const actor = await actorFor(user.id, user.districtAdmin);
-    const results = await applyPush(db, request, { now: () => at, actor, hooks: pushHooks });
+    const results = await applyPush(db, request, {
+      now: () => at,
+      actor,
+      hooks: pushHooks,
+      features: pushFeatures,
+    });
     results.forEach((result, i) => {
       if (result.status === 'applied')
         revs.set(`${changes[i]!.entity}:${changes[i]!.entityId}`, result.rev);

@@ -22,6 +22,8 @@ import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
+import { photoMissing } from './photos/push-check';
+import { keepPhotoRefs } from './photos/refs';
 import { photoRoutes } from './photos/routes';
 import { photoSettingRoutes } from './photos/setting-routes';
 import { databaseStore, type PhotoStore } from './photos/store';
@@ -30,7 +32,7 @@ import { staffRoutes } from './staff/routes';
 import { settingsRoutes } from './settings/routes';
 import { serveApp } from './static/serve-app';
 import { syncRoutes } from './sync/routes';
-import type { WriteHooks } from './sync/write-hooks';
+import type { PushFeatures, WriteHooks } from './sync/write-hooks';
 import { visitRoutes } from './visits/routes';
 
 // zod/mini ships without messages; the server can afford the English ones so every
@@ -66,6 +68,16 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * calls these without importing the features (see docs/architecture.md).
  */
 export const pushHooks: WriteHooks = { observation: [dashboardFactsHook] };
+
+/**
+ * Other features' checks before a mutation is decided and listeners to every record
+ * a push writes: a record never names a photo the server lacks, and photo references
+ * follow the records that hold them.
+ */
+export const pushFeatures: PushFeatures = {
+  checks: [photoMissing],
+  recordsWritten: [keepPhotoRefs],
+};
 const requestTimedOut = () => new HTTPException(503, { message: 'timed out' });
 
 export function createApp(options: AppOptions): Hono {
@@ -112,7 +124,10 @@ export function createApp(options: AppOptions): Hono {
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
   api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));
-  api.route('/sync', syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks }));
+  api.route(
+    '/sync',
+    syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks, features: pushFeatures }),
+  );
   api.route('/visits', visitRoutes(options.db));
   api.route('/calibration', calibrationRoutes(readDb));
   api.route(

@@ -7,7 +7,6 @@ import {
 } from '../../shared/sync';
 import type { Database } from '../db/schema';
 import { isBusyError } from '../http/busy';
-import { photoMissing } from '../photos/push-check';
 import type { Actor } from './access/actor';
 import { PushBatch } from './batch/batch';
 import {
@@ -22,13 +21,15 @@ import { decideMutation, type Outcome } from './batch/decide-mutation';
 import { flushBatch } from './batch/flush';
 import { StoreCache } from './batch/store-cache';
 import { findMutationResults, insertMutations, type MutationRow } from './repository';
-import type { WriteHooks } from './write-hooks';
+import { noPushFeatures, type PushFeatures, type WriteHooks } from './write-hooks';
 
 export interface PushContext {
   now: () => Date;
   actor: Actor;
   /** What other features write with each kept write (see `pushHooks` in app.ts). */
   hooks: WriteHooks;
+  /** Other features' checks and record listeners (see `pushFeatures` in app.ts). */
+  features?: PushFeatures;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -80,7 +81,7 @@ async function applyTogether(
   mutations: readonly Mutation[],
   context: PushContext,
 ): Promise<PushResult[]> {
-  const batch = new PushBatch(new StoreCache(trx), context.hooks);
+  const batch = new PushBatch(new StoreCache(trx), context.hooks, context.features);
   const decided = await decideAll(batch, mutations, context);
   const base = await flushBatch(trx, batch, decided.rows);
   return decided.results(base);
@@ -96,7 +97,7 @@ async function applyOneByOne(
     const name = `m${index}`;
     const savepoint = await trx.savepoint(name).execute();
     try {
-      const batch = new PushBatch(new StoreCache(savepoint), context.hooks);
+      const batch = new PushBatch(new StoreCache(savepoint), context.hooks, context.features);
       const decided = await decideAll(batch, [mutation], context);
       const base = await flushBatch(savepoint, batch, decided.rows);
       results.push(...decided.results(base));
@@ -167,11 +168,9 @@ async function decideAll(batch: PushBatch, mutations: readonly Mutation[], conte
       });
       continue;
     }
-    // photos: a record never names a photo the server lacks; not kept, the device uploads and retries
-    const held = await batch.record(mutation.entity, mutation.entityId); // photos:
-    const missing = await photoMissing(batch.store.db, context.actor, mutation, held); // photos:
-    if (missing) {
-      entries.push({ kind: 'decided', mutation, outcome: missing, stamp: stampOf(context) }); // photos:
+    const refusal = await featureRefusal(batch, mutation, context);
+    if (refusal) {
+      entries.push({ kind: 'decided', mutation, outcome: refusal, stamp: stampOf(context) });
       continue;
     }
     const stage = batch.stage();
@@ -203,7 +202,7 @@ function settled(entries: readonly Entry[]) {
           status: 'rejected',
           errors: outcome.errors,
           ...(outcome.code ? { code: outcome.code } : {}),
-        }; // photos: code
+        };
       case 'applied':
         return {
           mutationId,
@@ -235,7 +234,8 @@ function settled(entries: readonly Entry[]) {
     rows: (base: number): MutationRow[] =>
       entries.flatMap((entry) => {
         if (entry.kind !== 'decided') return [];
-        if (entry.outcome.status === 'rejected' && entry.outcome.code) return []; // photos: retried, not final
+        // A feature check's refusal is not final: the device resends the same mutation.
+        if (entry.outcome.status === 'rejected' && entry.outcome.code) return [];
         const { mutation, outcome, stamp } = entry;
         return [
           {
@@ -253,4 +253,16 @@ function settled(entries: readonly Entry[]) {
         ];
       }),
   };
+}
+
+/** The first refusal of another feature's check (photos a record names but the server lacks). */
+async function featureRefusal(batch: PushBatch, mutation: Mutation, context: PushContext) {
+  const checks = (context.features ?? noPushFeatures).checks;
+  if (checks.length === 0) return null;
+  const current = await batch.record(mutation.entity, mutation.entityId);
+  for (const check of checks) {
+    const refusal = await check(batch.store.db, context.actor, mutation, current);
+    if (refusal) return refusal;
+  }
+  return null;
 }

@@ -1,6 +1,10 @@
 import type { EntityData } from '../../shared/entities';
 import type { Entity } from '../../shared/entity-names';
+import type { ErrorCode, FieldIssue } from '../../shared/errors';
+import type { Mutation } from '../../shared/sync';
 import type { Queryable } from '../db/queryable';
+import type { Actor } from './access/actor';
+import type { StoredRecord } from './repository';
 import type { AppliedWrite, PushReads } from './access/policy';
 
 /**
@@ -70,3 +74,42 @@ export class HookRuns {
     }
   }
 }
+
+/**
+ * A check another feature makes before a mutation is decided (photos: every photo a
+ * record names must be on the server). A refusal carries a code and is not kept as
+ * the mutation's answer: the device puts things right and sends the same mutation
+ * again.
+ */
+export type PushCheck = (
+  db: Queryable,
+  actor: Actor,
+  mutation: Mutation,
+  current: StoredRecord | null,
+) => Promise<CheckRefusal | null>;
+
+export interface CheckRefusal {
+  status: 'rejected';
+  code: ErrorCode;
+  errors: FieldIssue[];
+}
+
+/** A record as a push writes it, derived records included. */
+export interface WrittenRecord {
+  record: { entity: string; entityId: string; deleted: boolean; data: unknown };
+  updatedAt: string;
+}
+
+/**
+ * What another feature keeps in step with every record a push writes (photos: which
+ * records name which photo), in the push's transaction.
+ */
+export type RecordsWrittenHook = (db: Queryable, written: Iterable<WrittenRecord>) => Promise<void>;
+
+/** Everything other features hang on the push, registered when the app is assembled. */
+export interface PushFeatures {
+  checks: readonly PushCheck[];
+  recordsWritten: readonly RecordsWrittenHook[];
+}
+
+export const noPushFeatures: PushFeatures = { checks: [], recordsWritten: [] };

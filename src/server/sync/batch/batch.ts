@@ -7,7 +7,7 @@ import type { Placement } from '../access/placement';
 import { findConflictsOf, recordKeyOf, type ConflictWrite, type StoredRecord } from '../repository';
 import type { StoreCache } from './store-cache';
 import { ProtocolCache } from './store-cache';
-import { HookRuns, type WriteHooks } from '../write-hooks';
+import { HookRuns, noPushFeatures, type PushFeatures, type WriteHooks } from '../write-hooks';
 
 /** A place in the batch's share of the server sequence, numbered when its mutation is kept. */
 export interface Ticket {
@@ -65,9 +65,13 @@ export class PushBatch {
   /** The write hooks of this push (the dashboard's facts), flushed with it. */
   readonly hooks: HookRuns;
 
-  constructor(store: StoreCache, hooks: WriteHooks) {
+  /** Other features' listeners to every record this push writes (photo references). */
+  readonly recordsWritten: PushFeatures['recordsWritten'];
+
+  constructor(store: StoreCache, hooks: WriteHooks, features: PushFeatures = noPushFeatures) {
     this.store = store;
     this.hooks = new HookRuns(hooks);
+    this.recordsWritten = features.recordsWritten;
   }
 
   get ticketCount(): number {

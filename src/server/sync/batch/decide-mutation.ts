@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkEntity, deleteProblems, type EntityData } from '../../../shared/entities';
 import type { Entity } from '../../../shared/entity-names';
-import type { FieldIssue } from '../../../shared/errors';
+import type { ErrorCode, FieldIssue } from '../../../shared/errors';
 import type { Mutation, RecordState } from '../../../shared/sync';
 import type { Actor } from '../access/actor';
 import { policies } from '../access/policies';
@@ -10,7 +10,8 @@ import type { MutationStage, Ticket } from './batch';
 
 /** What the server decided about one mutation; sequence numbers come from tickets. */
 export type Outcome =
-  | { status: 'rejected'; errors: FieldIssue[]; code?: 'photo_missing' } // photos: code
+  /** `code`: a refusal by another feature's check, not kept (the device resends). */
+  | { status: 'rejected'; errors: FieldIssue[]; code?: ErrorCode }
   | { status: 'applied'; rev: number; ticket: Ticket }
   | { status: 'conflict'; conflictId: string; ticket: Ticket; current: RecordState };
 

@@ -1,5 +1,4 @@
 import { recordAudits } from '../../audit/repository';
-import { keepPhotoRefs } from '../../photos/refs';
 import {
   insertConflicts,
   insertMutations,
@@ -29,7 +28,7 @@ export async function flushBatch(
 
   const base = batch.ticketCount > 0 ? await takeServerSeqs(db, batch.ticketCount) : 0;
   for (const r of writes.resolves) await resolveConflict(db, r.id, r.resolvedAt, base + r.ticket.n);
-  await keepPhotoRefs(db, writes.records.values()); // photos: refs in the push's transaction
+  for (const listen of batch.recordsWritten) await listen(db, writes.records.values());
   await insertConflicts(
     db,
     writes.conflicts.map(({ ticket, ...c }) => ({ ...c, serverSeq: base + ticket.n })),
