@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword, type ScryptCost } from '../../src/server/auth/password';
-import { insertSchool, insertUser, setMembership } from '../../src/server/auth/repository';
+import { insertUser, setMembership } from '../../src/server/auth/repository';
+import { insertSchool } from '../../src/server/schools/repository';
 import type { Database } from '../../src/server/db/schema';
 import { DEMO_PASSWORD, demoPeople, demoSchools, type DemoPerson, type SchoolKey } from './people';
 import { seededUuid, type Random } from './random';

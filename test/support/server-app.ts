@@ -1,10 +1,6 @@
 import { createApp, type AppOptions } from '../../src/server/app';
-import {
-  insertSchool,
-  insertSession,
-  insertUser,
-  setMembership,
-} from '../../src/server/auth/repository';
+import { insertSession, insertUser, setMembership } from '../../src/server/auth/repository';
+import { insertSchool } from '../../src/server/schools/repository';
 import { SESSION_COOKIE } from '../../src/server/auth/session';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import type { Database } from '../../src/server/db/schema';

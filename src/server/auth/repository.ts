@@ -142,7 +142,3 @@ export async function deleteSessionsOf(db: Queryable, userId: string): Promise<n
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-// Kept so branches written before schools and audit had their own repositories still build.
-export { findSchool, findSchoolByName, insertSchool, listSchools } from '../schools/repository';
-export { recordAudit, recordAudits, type AuditEntry } from '../audit/repository';

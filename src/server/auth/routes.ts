@@ -19,10 +19,10 @@ import {
   deleteSessionsOf,
   findUserByEmail,
   insertUser,
-  listSchools,
-  recordAudit,
   setMembership,
 } from './repository';
+import { listSchools } from '../schools/repository';
+import { recordAudit } from '../audit/repository';
 import {
   endSessionCookie,
   requireSignIn,

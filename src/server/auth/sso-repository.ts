@@ -1,4 +1,4 @@
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 export interface SsoAttempt {
   idHash: string;

@@ -1,5 +1,5 @@
 import type { LookForTarget, TargetScope } from '../../shared/targets';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** Where a target sits: a school's protocol, for one round or one school year. */
 export interface TargetPlace {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { issuesToFields } from '../../shared/errors';
 import { TargetChange, TargetsQuery } from '../../shared/targets';
-import { recordAudit } from '../auth/repository';
+import { recordAudit } from '../audit/repository';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';

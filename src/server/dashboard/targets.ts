@@ -1,7 +1,7 @@
 import type { Protocol } from '../../shared/protocol';
 import type { Round } from '../../shared/rounds';
 import { schoolYearOf, type RoundTargets } from '../../shared/targets';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { publishedVersions } from './protocols';
 import { targetsOfRound } from './targets-repository';
 

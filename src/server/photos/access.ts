@@ -1,5 +1,5 @@
 import type { Actor } from '../sync/access/actor';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { readableThroughRecords, uploadedBy } from './repository';
 
 /**

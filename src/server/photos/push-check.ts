@@ -1,6 +1,7 @@
 import type { Mutation } from '../../shared/sync';
 import type { Actor } from '../sync/access/actor';
-import type { Queryable, StoredRecord } from '../sync/repository';
+import type { StoredRecord } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { photoHashesOf } from './refs';
 import { uploadedBy } from './repository';
 

@@ -1,5 +1,5 @@
 import { PhotoHash } from '../../shared/photos';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { replacePhotoRefs, type RecordPhotos } from './repository';
 
 /** The records whose `photos` the server keeps track of (a shared note carries its note's). */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { chunks } from '../db/chunks';
 import type { Actor } from '../sync/access/actor';
 import { readableBy } from '../sync/access/viewer';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** All of the photos feature's SQL. */
 

@@ -1,5 +1,5 @@
 import type { SchoolRef } from '../../shared/accounts';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { schoolsWithoutPhotos } from './repository';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 import { photoDataOf } from './repository';
 
 /**

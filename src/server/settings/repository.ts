@@ -1,4 +1,4 @@
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 /** Whether people may sign in with a password (on unless the district turned it off). */
 export async function passwordsOn(db: Queryable): Promise<boolean> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { SignInSettings } from '../../shared/district-settings';
-import { recordAudit } from '../auth/repository';
+import { recordAudit } from '../audit/repository';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';

@@ -6,7 +6,7 @@ import {
   type PendingInvite,
   type SchoolStaff,
 } from '../../shared/staff-directory';
-import type { Queryable } from '../sync/repository';
+import type { Queryable } from '../db/queryable';
 
 const status = (deactivatedAt: string | null) =>
   deactivatedAt === null ? ('active' as const) : ('deactivated' as const);

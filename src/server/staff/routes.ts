@@ -17,13 +17,9 @@ import {
 } from '../../shared/staff-rules';
 import { createInvite } from '../admin/routes';
 import { mayChangeRole, mayInvite } from '../auth/permissions';
-import {
-  findSchool,
-  findUserById,
-  membershipsOf,
-  recordAudit,
-  setMembership,
-} from '../auth/repository';
+import { findUserById, membershipsOf, setMembership } from '../auth/repository';
+import { findSchool } from '../schools/repository';
+import { recordAudit } from '../audit/repository';
 import { requireSignIn, type AuthEnv, type Signedin } from '../auth/session';
 import type { Database } from '../db/schema';
 import type { EmailLinks } from '../email/outbox';

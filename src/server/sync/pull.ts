@@ -6,9 +6,9 @@ import {
   currentServerSeq,
   newestRecords,
   recordsAfter,
-  type Queryable,
   type StoredRecord,
 } from './repository';
+import type { Queryable } from '../db/queryable';
 
 const recordChange = (r: StoredRecord): RecordChange => ({
   kind: 'record',

@@ -6,9 +6,6 @@ import type { Actor } from './access/actor';
 import { audiences, type Audience, type Placement } from './access/placement';
 import { readableBy } from './access/viewer';
 
-/** Kept so branches written before the move still build; import it from `db/queryable`. */
-export type { Queryable };
-
 export interface StoredRecord {
   entity: string;
   entityId: string;

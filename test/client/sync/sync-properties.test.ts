@@ -15,7 +15,8 @@ import {
 import { syncOnce, type SyncOutcome } from '../../../src/client/sync/engine';
 import { createApp } from '../../../src/server/app';
 import { hashPassword } from '../../../src/server/auth/password';
-import { insertSchool, insertUser, setMembership } from '../../../src/server/auth/repository';
+import { insertUser, setMembership } from '../../../src/server/auth/repository';
+import { insertSchool } from '../../../src/server/schools/repository';
 import { connectDb, type DbHandle } from '../../../src/server/db/connect';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { currentServerSeq } from '../../../src/server/sync/repository';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordAudits } from '../../../src/server/auth/repository';
+import { recordAudits } from '../../../src/server/audit/repository';
 import { AUDIT_PAGE_SIZE, AuditPage } from '../../../src/shared/audit-log';
 import {
   addMember,

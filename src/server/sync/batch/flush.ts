@@ -6,8 +6,8 @@ import {
   takeServerSeqs,
   writeRecords,
   type MutationRow,
-  type Queryable,
 } from '../repository';
+import type { Queryable } from '../../db/queryable';
 import type { PushBatch } from './batch';
 
 /**

@@ -1,13 +1,8 @@
 import { findBuiltinProtocol } from '../../../shared/builtin-protocols';
 import { parseStoredProtocol, protocolKey, type Protocol } from '../../../shared/protocol';
 import { isPostgres } from '../../db/dialect';
-import {
-  findRecords,
-  recordKeyOf,
-  type Queryable,
-  type RecordKey,
-  type StoredRecord,
-} from '../repository';
+import { findRecords, recordKeyOf, type RecordKey, type StoredRecord } from '../repository';
+import type { Queryable } from '../../db/queryable';
 
 /**
  * What one push reads from the database, each thing once: the records it writes
