@@ -24,12 +24,13 @@ export async function photoMissing(
   db: Queryable,
   actor: Actor,
   mutation: Mutation,
-  current: StoredRecord | null,
+  current: () => Promise<StoredRecord | null>,
 ): Promise<PhotoMissing | null> {
   if (mutation.op !== 'put' || !writtenWithPhotos.has(mutation.entity)) return null;
   const named = photoHashesOf(mutation.data);
   if (named.length === 0) return null;
-  const kept = new Set(current && !current.deleted ? photoHashesOf(current.data) : []);
+  const stored = await current();
+  const kept = new Set(stored && !stored.deleted ? photoHashesOf(stored.data) : []);
   const fresh = named.filter((h) => !kept.has(h));
   if (fresh.length === 0) return null;
   const sent = await uploadedBy(db, actor.userId, fresh);

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema';
 import { chunks } from '../db/chunks';
 import type { Actor } from '../sync/access/actor';
 import { readableBy } from '../sync/access/viewer';
@@ -223,21 +224,23 @@ export async function replacePhotoRefs(
   }
 }
 
+/** No record's `photos` name this photo (a condition on the `photos` table). */
+const namedByNoRecord = ({ not, exists, selectFrom }: ExpressionBuilder<Database, 'photos'>) =>
+  not(
+    exists(
+      selectFrom('photo_refs')
+        .select(sql.lit(1).as('one'))
+        .whereRef('photo_refs.hash', '=', 'photos.hash'),
+    ),
+  );
+
 /** Photos no record has named since before `cutoff`. */
 export async function unreferencedBefore(db: Queryable, cutoff: string): Promise<string[]> {
   const rows = await db
     .selectFrom('photos')
     .select('hash')
     .where('unreferenced_at', '<=', cutoff)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('photo_refs')
-            .select(sql.lit(1).as('one'))
-            .whereRef('photo_refs.hash', '=', 'photos.hash'),
-        ),
-      ),
-    )
+    .where(namedByNoRecord)
     .execute();
   return rows.map((r) => r.hash);
 }
@@ -247,15 +250,7 @@ export async function deletePhotoRow(db: Queryable, hash: string): Promise<boole
   const result = await db
     .deleteFrom('photos')
     .where('hash', '=', hash)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('photo_refs')
-            .select(sql.lit(1).as('one'))
-            .whereRef('photo_refs.hash', '=', 'photos.hash'),
-        ),
-      ),
-    )
+    .where(namedByNoRecord)
     .executeTakeFirst();
   const deleted = Number(result.numDeletedRows) > 0;
   if (deleted) await db.deleteFrom('photo_uploads').where('hash', '=', hash).execute();

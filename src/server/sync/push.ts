@@ -259,7 +259,7 @@ function settled(entries: readonly Entry[]) {
 async function featureRefusal(batch: PushBatch, mutation: Mutation, context: PushContext) {
   const checks = (context.features ?? noPushFeatures).checks;
   if (checks.length === 0) return null;
-  const current = await batch.record(mutation.entity, mutation.entityId);
+  const current = () => batch.record(mutation.entity, mutation.entityId);
   for (const check of checks) {
     const refusal = await check(batch.store.db, context.actor, mutation, current);
     if (refusal) return refusal;

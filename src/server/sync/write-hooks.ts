@@ -85,7 +85,8 @@ export type PushCheck = (
   db: Queryable,
   actor: Actor,
   mutation: Mutation,
-  current: StoredRecord | null,
+  /** The stored record, read only when the check needs it (most mutations name no photo). */
+  current: () => Promise<StoredRecord | null>,
 ) => Promise<CheckRefusal | null>;
 
 export interface CheckRefusal {
