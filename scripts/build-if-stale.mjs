@@ -26,6 +26,11 @@ export function buildIfStale() {
     existsSync(marker) && existsSync(join('dist', 'sw.js')) ? statSync(marker).mtimeMs : 0;
   if (builtAt >= Math.max(...inputs.map(newestMtime))) return;
   console.log('Building the app…');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // Always a production build: the browser suite runs under vitest, which sets
+  // NODE_ENV=test, and a test-mode build carries the libraries' debug code.
+  const build = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('npm run build failed');
 }
