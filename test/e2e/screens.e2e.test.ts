@@ -6,6 +6,7 @@ import { captureObservation } from './support/capture';
 import { smallTargets } from './support/layout';
 import { addSchool, signUpFirstAdmin } from './support/account';
 import { startServer, type E2eServer } from './support/server';
+import { waitForAllSynced } from './support/sync';
 
 const shots = 'test-results/screenshots';
 const sizes = [
@@ -95,7 +96,7 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     await check('capture-in-progress');
 
     await page.getByRole('link', { name: 'Save and leave' }).click();
-    await page.getByText(/All synced/).waitFor({ timeout: 30_000 });
+    await waitForAllSynced(page);
     await check('list-synced');
     // The app runs entirely within its own Content-Security-Policy.
     expect(cspViolations).toEqual([]);

@@ -3,8 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSchool, signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
-import { headerHeight, horizontalOverflow, smallTargets, unexpectedShifts } from './support/layout';
+import {
+  asAction,
+  headerHeight,
+  horizontalOverflow,
+  smallTargets,
+  unexpectedShifts,
+} from './support/layout';
 import { startServer, type E2eServer } from './support/server';
+import { waitForAllSynced } from './support/sync';
 
 const shots = 'docs/screens';
 const sizes = [
@@ -57,11 +64,13 @@ describe('the tablet shell', () => {
     };
 
     const open = async (link: string, heading: string | RegExp) => {
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: link })
-        .click();
-      await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
+      await asAction(page, async () => {
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: link })
+          .click();
+        await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
+      });
     };
 
     it('keeps one short bar on every main screen, with no layout shift', async () => {
@@ -80,31 +89,38 @@ describe('the tablet shell', () => {
       await check('results');
 
       await open('Observations', 'My observations');
-      await page.getByRole('link', { name: 'Start an observation' }).click();
+      await asAction(page, async () => {
+        await page.getByRole('link', { name: 'Start an observation' }).click();
+        await page.getByLabel('School').waitFor();
+      });
       await page.getByLabel('School').selectOption({ label: 'Lincoln Elementary' });
       await page.getByLabel('Room', { exact: true }).fill('12');
       await page.getByText('Grade 3-5', { exact: true }).click();
       await page.getByLabel('Subject').fill('Math');
       await page.getByLabel('Observer (your name)').fill('Ms. Okafor');
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      await page.getByRole('heading', { name: /Room 12/ }).waitFor();
-      await page
-        .getByRole('group', { name: 'Students explain their thinking to a peer' })
-        .getByRole('button', { name: 'Seen', exact: true })
-        .click();
-      await page.getByText('1 of 8 look-fors answered').waitFor();
+      // Each tap and the screen it leads to are one action (see asAction).
+      await asAction(page, async () => {
+        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        await page.getByRole('heading', { name: /Room 12/ }).waitFor();
+      });
+      await asAction(page, async () => {
+        await page
+          .getByRole('group', { name: 'Students explain their thinking to a peer' })
+          .getByRole('button', { name: 'Seen', exact: true })
+          .click();
+        await page.getByText('1 of 8 look-fors answered').waitFor();
+      });
       await check('capture', true);
 
       // After finishing, focus lands on the list's heading, not on the document start.
-      await page.getByRole('button', { name: 'Finish observation' }).click();
-      await page.getByRole('heading', { name: 'My observations' }).waitFor();
+      await asAction(page, async () => {
+        await page.getByRole('button', { name: 'Finish observation' }).click();
+        await page.getByRole('heading', { name: 'My observations' }).waitFor();
+      });
       await page.waitForFunction(() => document.activeElement?.textContent === 'My observations');
 
       // The sync text changes (syncing, then synced) while the bar keeps its height.
-      await page
-        .getByTestId('sync-status')
-        .getByText(/All synced/)
-        .waitFor({ timeout: 30_000 });
+      await waitForAllSynced(page);
       expect(await headerHeight(page)).toBe(heights.list);
       expect(await unexpectedShifts(page)).toEqual([]);
     });
