@@ -66,6 +66,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let stopped = false;
   // A busy server's Retry-After: no automatic sync before this time.
   let notBefore = 0;
+  // A note was saved since the running sync read the outbox: it may not have gone.
+  let editedDuringRun = false;
+  const editDelay = () => deps.editDelayMs ?? 1_500;
 
   const publish = (patch: Partial<SchedulerState>) => {
     state = { ...state, ...patch };
@@ -86,6 +89,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   async function runLoop(): Promise<void> {
     do {
       again = false;
+      editedDuringRun = false;
       publish({ syncing: true });
       const outcome = await deps.run().catch((error: unknown): SyncOutcome => ({
         ok: false,
@@ -96,7 +100,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       notBefore = 0;
       if (outcome.ok) {
         publish({ failures: 0, online: true, needsSignIn: false });
-        schedule(deps.pollMs ?? 120_000);
+        // A note saved while this run was under way keeps its short delay: the quiet
+        // poll must not push it two minutes back.
+        schedule(editedDuringRun ? editDelay() : (deps.pollMs ?? 120_000));
       } else if (outcome.reason === 'signin') {
         // Retrying cannot help until the user signs in; the outbox keeps every note.
         publish({ needsSignIn: true, online: true });
@@ -132,7 +138,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     trigger,
     wake,
-    noteSaved: () => schedule(deps.editDelayMs ?? 1_500),
+    noteSaved: () => {
+      if (running) editedDuringRun = true;
+      schedule(editDelay());
+    },
     setOnline: (online) => {
       publish({ online });
       if (online) wake();

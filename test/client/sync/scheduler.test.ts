@@ -68,6 +68,26 @@ describe('the sync scheduler', () => {
     expect(runs()).toBe(1);
   });
 
+  it('keeps the short delay for a note saved while a sync was running', async () => {
+    let finish: (outcome: SyncOutcome) => void = () => undefined;
+    const { scheduler, live } = harness([], {
+      run: () => new Promise<SyncOutcome>((resolve) => (finish = resolve)),
+    });
+    const running = scheduler.trigger();
+    // The run has read the outbox; this note was saved after that.
+    scheduler.noteSaved();
+    finish({ ok: true, pushed: 0, pulled: 0 });
+    await running;
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.ms).toBe(1_000);
+
+    // With no note saved during a run, the quiet poll follows as before.
+    const next = scheduler.trigger();
+    finish({ ok: true, pushed: 1, pulled: 0 });
+    await next;
+    expect(live().at(-1)?.ms).toBe(60_000);
+  });
+
   it('syncs when the connection returns', async () => {
     const { scheduler, runs } = harness([]);
     scheduler.setOnline(false);
