@@ -25,7 +25,11 @@ export function CaptureScreen({ id }: { id: string }) {
     view?.observation.protocolVersion ?? 0,
   );
 
-  if (view === undefined) return <p class="screen muted">Loading…</p>;
+  // The whole screen waits for its protocol too: look-fors arriving after the notes
+  // would push them down (the layout shift issue #14 measured on this screen).
+  if (view === undefined || (view !== null && pinned === undefined)) {
+    return <p class="screen muted">Loading…</p>;
+  }
   if (view === null) {
     return (
       <section class="screen">

@@ -19,7 +19,10 @@ export function RoundWalk({ id }: { id: string }) {
     void updatePrefs({ roundId: id });
   }, [id]);
 
-  if (round === undefined || progress === undefined) return <p class="screen muted">Loading…</p>;
+  // Wait for the protocol too: its name and look-fors arriving later would move the page.
+  if (round === undefined || progress === undefined || (round !== null && pinned === undefined)) {
+    return <p class="screen muted">Loading…</p>;
+  }
   if (round === null) {
     return (
       <section class="screen">
