@@ -120,7 +120,8 @@ export interface VisitTimer {
   label: string;
 }
 
-const clock = (seconds: number) =>
+/** "2:05": minutes and seconds, for timers. */
+export const clock = (seconds: number) =>
   `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** The visit timer against the round's target minutes; the last minute is "almost". */

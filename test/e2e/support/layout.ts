@@ -82,3 +82,38 @@ export async function unexpectedShifts(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/**
+ * How many look-for cards start inside the screen below the sticky bar and context line
+ * (and above a sticky footer): what a coach sees without scrolling.
+ */
+export async function lookForsInView(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const bottomOf = (selector: string) =>
+      document.querySelector(selector)?.getBoundingClientRect().bottom ?? 0;
+    const top = Math.max(bottomOf('.app-header'), bottomOf('.context-line'));
+    const footer = document.querySelector('.walk-bar')?.getBoundingClientRect().top;
+    const bottom = Math.min(window.innerHeight, footer ?? Infinity);
+    return [...document.querySelectorAll('.look-for')].filter((card) => {
+      const box = card.getBoundingClientRect();
+      return box.top >= top && box.top < bottom;
+    }).length;
+  });
+}
+
+/**
+ * Focuses every answer control on the screen in turn, as Tab would, and names those
+ * the browser leaves covered (by the sticky bars or footer) once it has scrolled to them.
+ */
+export async function hiddenWhenFocused(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.look-for button, .look-for textarea')]
+      .filter((el) => el.offsetParent !== null)
+      .flatMap((el) => {
+        el.focus();
+        const box = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit && el.contains(hit) ? [] : [`${el.textContent?.trim() || el.id} at ${box.top}`];
+      }),
+  );
+}

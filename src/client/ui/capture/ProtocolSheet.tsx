@@ -7,7 +7,8 @@ interface Props {
   protocol: Protocol;
   responses: Record<string, ResponseValue>;
   disabled: boolean;
-  onChange: (lookForId: string, value: ResponseValue | null) => void;
+  /** Saves an answer; a write that resolves to null failed (and was reported). */
+  onChange: (lookForId: string, value: ResponseValue | null) => Promise<unknown> | void;
 }
 
 /** A protocol as an observer sees it, section by section. The editor previews with it too. */

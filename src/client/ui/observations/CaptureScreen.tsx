@@ -7,6 +7,8 @@ import { focusNextScreenHeading } from '../shell/focus';
 import { hrefFor, navigate } from '../shell/route';
 import { ConflictChooser } from './ConflictChooser';
 import { gradeLabel } from './labels';
+import { ContextLine } from '../capture/ContextLine';
+import { ElapsedTimer } from '../capture/ElapsedTimer';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from './NotesField';
 import { SyncBadge } from './SyncBadge';
@@ -23,7 +25,11 @@ export function CaptureScreen({ id }: { id: string }) {
     view?.observation.protocolVersion ?? 0,
   );
 
-  if (view === undefined) return <p class="screen muted">Loading…</p>;
+  // The whole screen waits for its protocol too: look-fors arriving after the notes
+  // would push them down (the layout shift issue #14 measured on this screen).
+  if (view === undefined || (view !== null && pinned === undefined)) {
+    return <p class="screen muted">Loading…</p>;
+  }
   if (view === null) {
     return (
       <section class="screen">
@@ -42,19 +48,24 @@ export function CaptureScreen({ id }: { id: string }) {
 
   return (
     <section class="screen capture" aria-labelledby="capture-title">
-      <header class="capture-head">
-        <div>
+      <ContextLine
+        heading={
           <h2 id="capture-title">
             {roomName(observation.room)} · {gradeLabel(observation.gradeBand)} ·{' '}
             {observation.subject}
           </h2>
-          <p class="muted">
-            {protocol?.name ?? observation.protocolId} v{observation.protocolVersion} ·{' '}
-            {observation.school}
-          </p>
-        </div>
+        }
+        answered={protocol ? answeredCount(observation, protocol) : null}
+        total={protocol ? allLookFors(protocol).length : 0}
+        timer={<ElapsedTimer startedAt={observation.startedAt} endedAt={observation.endedAt} />}
+      />
+      <div class="capture-meta">
+        <p class="muted">
+          {protocol?.name ?? observation.protocolId} v{observation.protocolVersion} ·{' '}
+          {observation.school}
+        </p>
         <SyncBadge state={view.syncState} />
-      </header>
+      </div>
 
       <RejectionBanner
         title="The server could not accept this observation"
@@ -64,20 +75,14 @@ export function CaptureScreen({ id }: { id: string }) {
       {view.conflicts.length > 0 && <ConflictChooser view={view} />}
 
       {protocol ? (
-        <>
-          <p class="progress" aria-live="polite">
-            {answeredCount(observation, protocol)} of {allLookFors(protocol).length} look-fors
-            answered
-          </p>
-          <ProtocolSheet
-            protocol={protocol}
-            responses={observation.responses}
-            disabled={locked}
-            onChange={(lookForId, value) =>
-              void store.update(id, (current) => setResponse(current, lookForId, value))
-            }
-          />
-        </>
+        <ProtocolSheet
+          protocol={protocol}
+          responses={observation.responses}
+          disabled={locked}
+          onChange={(lookForId, value) =>
+            store.update(id, (current) => setResponse(current, lookForId, value))
+          }
+        />
       ) : pinned === null ? (
         <p class="banner attention">
           This observation uses {observation.protocolId} version {observation.protocolVersion},

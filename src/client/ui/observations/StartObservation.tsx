@@ -93,96 +93,100 @@ export function StartObservation() {
     <section class="screen" aria-labelledby="start-title">
       <h2 id="start-title">Start an observation</h2>
       <p class="muted">No teacher is named: record the room, not the person.</p>
-      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset aria-describedby={errors.protocol ? 'error-protocol' : undefined}>
-          <legend>Protocol</legend>
-          <div class="protocol-choices">
-            {protocols.map((p) => (
-              <label key={p.id} class={`choice wide ${protocol?.id === p.id ? 'chosen' : ''}`}>
-                <input
-                  type="radio"
-                  name="protocol"
-                  value={p.id}
-                  checked={protocol?.id === p.id}
-                  onChange={() => setProtocolId(p.id)}
-                />
-                <span>
-                  {p.name}
-                  <small>
-                    {kindLabels[p.kind]} · v{p.version}
-                  </small>
-                </span>
-              </label>
-            ))}
+      <form class="form start-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div class="start-columns">
+          <div class="start-column">
+            <label for="field-schoolId">School</label>
+            <select
+              id="field-schoolId"
+              value={draft.schoolId}
+              aria-invalid={errors.schoolId ? true : undefined}
+              aria-describedby={errors.schoolId ? 'error-schoolId' : undefined}
+              onChange={(e) => {
+                const chosen = schools.find((s) => s.id === e.currentTarget.value);
+                setDraft({ ...draft, schoolId: chosen?.id ?? '', school: chosen?.name ?? '' });
+              }}
+            >
+              <option value="">Choose a school</option>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+            {schools.length === 0 && (
+              <p class="field-error">
+                You are not on the staff of a school yet: ask your district admin to add you.
+              </p>
+            )}
+            {errorFor('schoolId')}
+
+            <label for="field-room">Room</label>
+            <input {...field('room')} inputMode="text" placeholder="e.g. 114" />
+            {errorFor('room')}
+
+            <fieldset aria-describedby={errors.gradeBand ? 'error-gradeBand' : undefined}>
+              <legend>Grade band</legend>
+              <div class="segmented wrap">
+                {gradeBands.map((band) => (
+                  <label key={band} class={`choice ${draft.gradeBand === band ? 'chosen' : ''}`}>
+                    <input
+                      type="radio"
+                      name="gradeBand"
+                      value={band}
+                      checked={draft.gradeBand === band}
+                      onChange={() => setDraft({ ...draft, gradeBand: band })}
+                    />
+                    {gradeLabel(band)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {errorFor('gradeBand')}
+
+            <label for="field-subject">Subject</label>
+            <input {...field('subject')} list="subjects" />
+            <datalist id="subjects">
+              {commonSubjects.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+            {errorFor('subject')}
+
+            <label for="field-observer">Observer (your name)</label>
+            <input {...field('observer')} autocomplete="name" />
+            {errorFor('observer')}
           </div>
-        </fieldset>
-        {errors.protocol && (
-          <p class="field-error" id="error-protocol">
-            {errors.protocol}
-          </p>
-        )}
-
-        <label for="field-schoolId">School</label>
-        <select
-          id="field-schoolId"
-          value={draft.schoolId}
-          aria-invalid={errors.schoolId ? true : undefined}
-          aria-describedby={errors.schoolId ? 'error-schoolId' : undefined}
-          onChange={(e) => {
-            const chosen = schools.find((s) => s.id === e.currentTarget.value);
-            setDraft({ ...draft, schoolId: chosen?.id ?? '', school: chosen?.name ?? '' });
-          }}
-        >
-          <option value="">Choose a school</option>
-          {schools.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        {schools.length === 0 && (
-          <p class="field-error">
-            You are not on the staff of a school yet: ask your district admin to add you.
-          </p>
-        )}
-        {errorFor('schoolId')}
-
-        <label for="field-room">Room</label>
-        <input {...field('room')} inputMode="text" placeholder="e.g. 114" />
-        {errorFor('room')}
-
-        <fieldset aria-describedby={errors.gradeBand ? 'error-gradeBand' : undefined}>
-          <legend>Grade band</legend>
-          <div class="segmented wrap">
-            {gradeBands.map((band) => (
-              <label key={band} class={`choice ${draft.gradeBand === band ? 'chosen' : ''}`}>
-                <input
-                  type="radio"
-                  name="gradeBand"
-                  value={band}
-                  checked={draft.gradeBand === band}
-                  onChange={() => setDraft({ ...draft, gradeBand: band })}
-                />
-                {gradeLabel(band)}
-              </label>
-            ))}
+          <div class="start-column">
+            <fieldset aria-describedby={errors.protocol ? 'error-protocol' : undefined}>
+              <legend>Protocol</legend>
+              <div class="protocol-choices">
+                {protocols.map((p) => (
+                  <label key={p.id} class={`choice wide ${protocol?.id === p.id ? 'chosen' : ''}`}>
+                    <input
+                      type="radio"
+                      name="protocol"
+                      value={p.id}
+                      checked={protocol?.id === p.id}
+                      onChange={() => setProtocolId(p.id)}
+                    />
+                    <span>
+                      {p.name}
+                      <small>
+                        {kindLabels[p.kind]} · v{p.version}
+                      </small>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {errors.protocol && (
+              <p class="field-error" id="error-protocol">
+                {errors.protocol}
+              </p>
+            )}
           </div>
-        </fieldset>
-        {errorFor('gradeBand')}
-
-        <label for="field-subject">Subject</label>
-        <input {...field('subject')} list="subjects" />
-        <datalist id="subjects">
-          {commonSubjects.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-        {errorFor('subject')}
-
-        <label for="field-observer">Observer (your name)</label>
-        <input {...field('observer')} autocomplete="name" />
-        {errorFor('observer')}
-
+        </div>
         <div class="form-actions">
           <a class="button" href="#/">
             Cancel

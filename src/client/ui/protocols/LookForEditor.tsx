@@ -11,9 +11,11 @@ import {
   updateLookFor,
 } from '../../../shared/protocol-edits';
 import { BufferedField } from './BufferedField';
+import { FoldedLookFor } from './FoldedLookFor';
 import { ItemActions } from './ItemActions';
 import { NamedValuesEditor } from './NamedValuesEditor';
 import { TagsEditor } from './TagsEditor';
+import type { Outline } from './use-outline';
 
 export interface EditProps {
   errors: Record<string, string>;
@@ -22,6 +24,8 @@ export interface EditProps {
   edit: (change: (draft: Protocol) => Protocol) => void;
   /** Deletes a look-for and offers to undo it. */
   deleteLookFor: (section: number, index: number) => void;
+  /** The outline view: which look-fors are folded to one line. */
+  outline: Outline;
 }
 
 interface Props extends EditProps {
@@ -41,15 +45,28 @@ export function LookForEditor({
   newId,
   edit,
   deleteLookFor,
+  outline,
 }: Props) {
   const path = `sections.${section}.lookFors.${index}`;
   const id = `lf-${lookFor.id}`;
   const what = `look-for ${index + 1}`;
+  if (outline.isFolded(lookFor.id)) {
+    const hasProblem = Object.keys(errors).some((key) => key.startsWith(`${path}.`));
+    return (
+      <FoldedLookFor
+        lookFor={lookFor}
+        index={index}
+        draggable={!readOnly}
+        hasProblem={hasProblem}
+        onOpen={() => outline.toggle(lookFor.id)}
+      />
+    );
+  }
   const patch = (p: Partial<Omit<LookFor, 'id'>>) =>
     edit((d) => updateLookFor(d, section, index, p));
   const response = lookFor.response;
   return (
-    <li class="editor-card look-for-editor">
+    <li class="editor-card look-for-editor" id={`${id}-editor`}>
       <div class="editor-card-head">
         {!readOnly && (
           <span class="drag-handle" title="Drag to move" aria-hidden="true">
@@ -57,6 +74,17 @@ export function LookForEditor({
           </span>
         )}
         <h4>Look-for {index + 1}</h4>
+        {outline.on && (
+          <button
+            type="button"
+            class="button quiet small"
+            aria-expanded="true"
+            aria-controls={`${id}-editor`}
+            onClick={() => outline.toggle(lookFor.id)}
+          >
+            Fold<span class="visually-hidden"> {what}</span>
+          </button>
+        )}
         <ItemActions
           what={what}
           index={index}

@@ -18,9 +18,10 @@ import { BufferedField } from './BufferedField';
 import { canEditProtocol, ownerName } from './permissions';
 import { ProtocolConflict } from './ProtocolConflict';
 import { byPath, publishCheck } from './publish-check';
-import { jumpTo, PublishProblems } from './PublishProblems';
+import { PublishProblems } from './PublishProblems';
 import { SectionEditor } from './SectionEditor';
 import { SuggestedTags } from './TagsEditor';
+import { useOutline } from './use-outline';
 import { useProtocolFamilies, useProtocolVersion } from '../../data/protocol-hooks';
 
 const newId = () => crypto.randomUUID().slice(0, 6);
@@ -53,6 +54,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const outline = useOutline();
 
   if (view === undefined) return <p class="screen muted">Loading…</p>;
   if (view === null) {
@@ -109,7 +111,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
     setDeleted(null);
     void editing
       .updateDraft(id, version, (d) => restoreLookFor(d, undo.sectionId, undo.index, undo.lookFor))
-      .then(() => jumpTo(`lf-${undo.lookFor.id}-text`));
+      .then(() => outline.jump(`lf-${undo.lookFor.id}-text`));
   };
   const onNewVersion = async () => {
     const draft = await editing.startNextVersion(id);
@@ -140,6 +142,16 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
         >
           {preview ? 'Back to editing' : 'Preview'}
         </button>
+        {isDraft && !preview && (
+          <button
+            type="button"
+            class="button"
+            aria-pressed={outline.on}
+            onClick={() => outline.setOn(!outline.on)}
+          >
+            Outline
+          </button>
+        )}
         <button
           type="button"
           class="button"
@@ -180,7 +192,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
       />
       {view.conflicts.length > 0 && <ProtocolConflict view={view} />}
       {showErrors && problems.length > 0 && (
-        <PublishProblems protocol={protocol} problems={problems} onJump={jumpTo} />
+        <PublishProblems protocol={protocol} problems={problems} onJump={outline.jump} />
       )}
       {confirming && (
         <ConfirmDialog
@@ -276,6 +288,7 @@ export function ProtocolEditor({ id, version }: { id: string; version: number })
               newId={newId}
               edit={edit}
               deleteLookFor={deleteOne}
+              outline={outline}
             />
           ))}
           <button

@@ -5,7 +5,7 @@ import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
 import { mayPlan, mayWalk } from './permissions';
 import { RoomQueue } from './RoomQueue';
-import { RoundProgressLine } from './RoundProgressLine';
+import { RoundSummary } from './RoundSummary';
 import { VisitPanel } from './VisitPanel';
 import { useProtocolVersion } from '../../data/protocol-hooks';
 
@@ -19,7 +19,10 @@ export function RoundWalk({ id }: { id: string }) {
     void updatePrefs({ roundId: id });
   }, [id]);
 
-  if (round === undefined || progress === undefined) return <p class="screen muted">Loading…</p>;
+  // Wait for the protocol too: its name and look-fors arriving later would move the page.
+  if (round === undefined || progress === undefined || (round !== null && pinned === undefined)) {
+    return <p class="screen muted">Loading…</p>;
+  }
   if (round === null) {
     return (
       <section class="screen">
@@ -36,34 +39,13 @@ export function RoundWalk({ id }: { id: string }) {
   const school = user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
   return (
     <section class="screen walk" aria-labelledby="walk-title">
-      <header class="capture-head">
-        <div>
-          <h2 id="walk-title">{round.name}</h2>
-          <p class="muted">
-            {school} · {pinned?.protocol.name ?? round.protocolId} v{round.protocolVersion} · about{' '}
-            {round.targetMinutes} min a room
-          </p>
-        </div>
-        {mayPlan(user, round.schoolId) && (
-          <a class="button" href={hrefFor({ name: 'round-plan', id: round.id })}>
-            Plan
-          </a>
-        )}
-      </header>
-      <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, user.id)} />
-      {round.purpose &&
-        (visit ? (
-          // In the room the look-fors need the space: the purpose folds away.
-          <details class="purpose-box">
-            <summary>Purpose, shared with staff</summary>
-            <p>{round.purpose}</p>
-          </details>
-        ) : (
-          <div class="purpose-box">
-            <h3>Purpose, shared with staff</h3>
-            <p>{round.purpose}</p>
-          </div>
-        ))}
+      <RoundSummary
+        round={round}
+        about={`${school} · ${pinned?.protocol.name ?? round.protocolId} v${round.protocolVersion} · about ${round.targetMinutes} min a room`}
+        counts={countProgress(round, progress.visitedRoomIds, user.id)}
+        mayPlan={mayPlan(user, round.schoolId)}
+        folded={visit !== null && mayWalk(user, round)}
+      />
       {!mayWalk(user, round) ? (
         <p class="muted">
           You are not on this round's team. Its records name rooms, never teachers.

@@ -1,9 +1,10 @@
 import type { Observation } from '../../../shared/observation';
-import type { Protocol } from '../../../shared/protocol';
-import { setResponse } from '../../../shared/observation-rules';
+import { allLookFors, type Protocol } from '../../../shared/protocol';
+import { answeredCount, setResponse } from '../../../shared/observation-rules';
 import { roomLabel } from '../../../shared/round-rules';
 import type { Round } from '../../../shared/rounds';
 import { useRoundServices } from './use-rounds';
+import { ContextLine } from '../capture/ContextLine';
 import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from '../observations/NotesField';
 import { hrefFor } from '../shell/route';
@@ -24,14 +25,19 @@ export function VisitPanel({ round, visit, protocol, more }: Props) {
   const { store, rounds } = useRoundServices();
   return (
     <section class="visit" aria-labelledby="visit-title">
-      <h3 id="visit-title">{roomLabel(visit)}</h3>
+      <ContextLine
+        heading={<h3 id="visit-title">{roomLabel(visit)}</h3>}
+        answered={protocol ? answeredCount(visit, protocol) : null}
+        total={protocol ? allLookFors(protocol).length : 0}
+        timer={<VisitTimer startedAt={visit.startedAt} targetMinutes={round.targetMinutes} />}
+      />
       {protocol ? (
         <ProtocolSheet
           protocol={protocol}
           responses={visit.responses}
           disabled={false}
           onChange={(lookForId, value) =>
-            void store.update(visit.id, (current) => setResponse(current, lookForId, value))
+            store.update(visit.id, (current) => setResponse(current, lookForId, value))
           }
         />
       ) : protocol === undefined ? (
@@ -52,7 +58,6 @@ export function VisitPanel({ round, visit, protocol, more }: Props) {
         <PhotoStrip entity="observation" recordId={visit.id} record={visit} readOnly={false} />
       )}
       <div class="walk-bar">
-        <VisitTimer startedAt={visit.startedAt} targetMinutes={round.targetMinutes} />
         <a class="button" href={hrefFor({ name: 'rounds' })}>
           Leave for now
         </a>

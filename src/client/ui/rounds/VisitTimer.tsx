@@ -22,7 +22,8 @@ export function VisitTimer({
   return (
     <p class={`visit-timer timer-${timer.state}`} role="timer" aria-label="Time in this room">
       {timer.label}
-      {stateWords[timer.state]}
+      {/* Said, not shown: the line keeps its width; the clock's colour shows the state. */}
+      <span class="visually-hidden">{stateWords[timer.state]}</span>
     </p>
   );
 }
