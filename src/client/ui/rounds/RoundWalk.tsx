@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import { countProgress, roomQueue } from '../../../shared/round-rules';
+import { countProgress, queueVisits, roomQueue } from '../../../shared/round-rules';
 import { updatePrefs } from '../../data/prefs';
 import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
-import { mayPlan, mayWalk } from './permissions';
+import { mayPlan, mayReadCalibration, mayWalk } from './permissions';
 import { RoomQueue } from './RoomQueue';
 import { RoundProgressLine } from './RoundProgressLine';
 import { VisitPanel } from './VisitPanel';
@@ -31,7 +31,7 @@ export function RoundWalk({ id }: { id: string }) {
     );
   }
   const user = store.user;
-  const queue = roomQueue(round, progress.visitedRoomIds, user.id);
+  const queue = roomQueue(round, queueVisits(round, progress), user.id);
   const visit = progress.openVisit;
   const school = user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
   return (
@@ -44,6 +44,11 @@ export function RoundWalk({ id }: { id: string }) {
             {round.targetMinutes} min a room
           </p>
         </div>
+        {round.calibration === true && mayReadCalibration(user, round) && (
+          <a class="button" href={hrefFor({ name: 'round-calibration', id: round.id })}>
+            Calibration
+          </a>
+        )}
         {mayPlan(user, round.schoolId) && (
           <a class="button" href={hrefFor({ name: 'round-plan', id: round.id })}>
             Plan
