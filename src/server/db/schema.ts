@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Tables as Kysely sees them. Types are kept to what both SQLite and PostgreSQL
  * store the same way: text, integer, and JSON as text; booleans as 0/1.
@@ -173,6 +175,10 @@ export interface ObservationVisitsTable {
   /** The UTC date the visit started, YYYY-MM-DD. */
   observed_on: string;
   notes: string;
+  /** A calibration round's room id; null for every other visit. */
+  room_key: string | null;
+  /** 0 for a calibration visit to a room another visit already counts (it leaves no facts). */
+  counted: Generated<number>;
 }
 
 /** One answered look-for of a finished walkthrough visit. */
