@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 import type { PushResponse } from '../../src/shared/sync';
 import { build, put, type MatrixActor, type World } from './matrix-world';
 
-/** The calibration route's attempts for the authorization matrix (see matrix-attempts.ts). */
+/**
+ * The calibration route's and the nudge list's attempts for the authorization matrix
+ * (see matrix-attempts.ts).
+ */
 
 type School = 'own' | 'other' | 'district' | '-';
 interface Attempt {
@@ -54,6 +57,25 @@ export const calibrationAttempts: Record<string, (a: Attempt) => Promise<Outcome
     const id = await calibrationRound(a, await isDistrictAdmin(a));
     const res = await a.world.server.app.request(`/api/calibration/${id}`, {
       headers: a.actor ? { cookie: a.actor.cookie } : {},
+    });
+    return res.status;
+  },
+  'GET /api/schools/:id/nudges': async (a) => {
+    const schoolId = a.school === 'other' ? a.world.schoolB : a.world.schoolA;
+    const res = await a.world.server.app.request(`/api/schools/${schoolId}/nudges`, {
+      headers: a.actor ? { cookie: a.actor.cookie } : {},
+    });
+    return res.status;
+  },
+  'PUT /api/schools/:id/nudges': async (a) => {
+    const schoolId = a.school === 'other' ? a.world.schoolB : a.world.schoolA;
+    const res = await a.world.server.app.request(`/api/schools/${schoolId}/nudges`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        ...(a.actor ? { cookie: a.actor.cookie } : {}),
+      },
+      body: JSON.stringify({ words: [{ phrase: 'super', suggestion: 'What did you see?' }] }),
     });
     return res.status;
   },

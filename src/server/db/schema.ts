@@ -222,6 +222,15 @@ export interface SchoolResultSettingsTable {
   updated_by: string;
 }
 
+/** A school's own judgement words for the note nudges; no row: the starter list. */
+export interface SchoolNudgesTable {
+  school_id: string;
+  /** A NudgeList as JSON. */
+  words: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 /** A note or quote (maybe trimmed) a leader chose for the staff view of a round. */
 export interface StaffEvidenceTable {
   id: string;
@@ -321,6 +330,7 @@ export interface Database {
   observation_facts: ObservationFactsTable;
   observation_fact_totals: ObservationFactTotalsTable;
   school_result_settings: SchoolResultSettingsTable;
+  school_nudges: SchoolNudgesTable;
   staff_evidence: StaffEvidenceTable;
   result_targets: ResultTargetsTable;
   email_outbox: EmailOutboxTable;
