@@ -26,6 +26,7 @@ import { photoMissing } from './photos/push-check';
 import { keepPhotoRefs } from './photos/refs';
 import { photoRoutes } from './photos/routes';
 import { photoSettingRoutes } from './photos/setting-routes';
+import { nudgeRoutes } from './nudges/routes';
 import { databaseStore, type PhotoStore } from './photos/store';
 import { schoolRoutes } from './schools/routes';
 import { staffRoutes } from './staff/routes';
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/me', myDataRoutes(options.db, now, photoStore));
   api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));
   api.route('/schools', photoSettingRoutes(options.db, now));
+  api.route('/schools', nudgeRoutes(options.db, now));
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
   api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));

@@ -80,22 +80,38 @@ export function splitRooms(
   });
 }
 
-/** The rooms this user should walk next: their own unvisited rooms, then unassigned ones. */
+/**
+ * The rooms this user should walk next: their own unvisited rooms, then unassigned ones.
+ * In a calibration round every team member visits every room: the queue is each room
+ * this user has not visited yet (pass their own visits), whoever it is assigned to.
+ */
 export function roomQueue(
-  round: Pick<Round, 'rooms'>,
+  round: Pick<Round, 'rooms' | 'calibration'>,
   visitedRoomIds: Iterable<string>,
   userId: string,
 ): RoundRoom[] {
   const visited = new Set(visitedRoomIds);
   const open = round.rooms.filter((r) => !visited.has(r.id));
+  if (round.calibration === true) {
+    return [
+      ...open.filter((r) => r.assignedTo === userId),
+      ...open.filter((r) => r.assignedTo !== userId),
+    ];
+  }
   return [
     ...open.filter((r) => r.assignedTo === userId),
     ...open.filter((r) => r.assignedTo === null),
   ];
 }
 
+/** The visits a queue skips: the team's, or in a calibration round this user's own. */
+export const queueVisits = (
+  round: Pick<Round, 'calibration'>,
+  view: { visitedRoomIds: string[]; myVisitedRoomIds: string[] },
+): string[] => (round.calibration === true ? view.myVisitedRoomIds : view.visitedRoomIds);
+
 export function nextRoom(
-  round: Pick<Round, 'rooms'>,
+  round: Pick<Round, 'rooms' | 'calibration'>,
   visitedRoomIds: Iterable<string>,
   userId: string,
 ): RoundRoom | null {

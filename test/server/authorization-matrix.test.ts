@@ -110,6 +110,15 @@ const matrix: readonly Row[] = [
   ['GET /api/schools/:id/staff',         'own',      '-',               403,        200,        200,        200,        401],
   ['GET /api/schools/:id/staff',         'other',    '-',               403,        403,        403,        200,        401],
   ['GET /api/visits/coaches',            'own',      '-',               200,        200,        200,        200,        401],
+  // Calibration: the round's team only ('own': the actor is on it; a district admin never is).
+  ['GET /api/calibration/:roundId',      'own',      'own',             200,        200,        200,        403,        401],
+  ['GET /api/calibration/:roundId',      'own',      "other's",         403,        403,        403,        403,        401],
+  ['GET /api/calibration/:roundId',      'other',    "other's",         403,        403,        403,        403,        401],
+  // A school's judgement words for the note nudges: its staff read them, its principal edits them.
+  ['GET /api/schools/:id/nudges',        'own',      '-',               200,        200,        200,        200,        401],
+  ['GET /api/schools/:id/nudges',        'other',    '-',               403,        403,        403,        200,        401],
+  ['PUT /api/schools/:id/nudges',        'own',      '-',               403,        403,        200,        200,        401],
+  ['PUT /api/schools/:id/nudges',        'other',    '-',               403,        403,        403,        200,        401],
 
   ['PULL observation',                   'own',      'own',             'sees',     'sees',     'sees',     'sees',     401],
   ['PULL observation',                   'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],

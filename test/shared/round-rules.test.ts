@@ -3,6 +3,7 @@ import { parseRoomCsv, gradeBandOf } from '../../src/shared/round-csv';
 import {
   countProgress,
   nextRoom,
+  queueVisits,
   roomIdFor,
   roomLabel,
   roomQueue,
@@ -154,6 +155,22 @@ describe('the room queue', () => {
 
   it('never offers a teammate’s room', () => {
     expect(roomQueue(plan, [], ana).some((r) => r.assignedTo === ben)).toBe(false);
+  });
+
+  it('in a calibration round, offers every room I have not visited, a teammate’s too', () => {
+    const calibration = { ...plan, calibration: true };
+    expect(roomQueue(calibration, ['room-103'], ana).map((r) => r.id)).toEqual([
+      'room-104',
+      'room-101',
+      'room-102',
+      'room-105',
+    ]);
+  });
+
+  it('skips the team’s visits, or in a calibration round only my own', () => {
+    const view = { visitedRoomIds: ['room-101', 'room-102'], myVisitedRoomIds: ['room-102'] };
+    expect(queueVisits({ calibration: false }, view)).toEqual(['room-101', 'room-102']);
+    expect(queueVisits({ calibration: true }, view)).toEqual(['room-102']);
   });
 
   it('names a room as people say it', () => {

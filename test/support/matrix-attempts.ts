@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { ownerOnly } from '../../src/server/sync/access/placement';
 import type { PullResponse, RecentResponse, PushResponse } from '../../src/shared/sync';
 import { pickNote, roundWithNotes } from './matrix-evidence';
+import { calibrationAttempts } from './matrix-calibration';
 import { photoAttempts } from './matrix-photos';
 import { staffAttempts } from './matrix-staff';
 import {
@@ -461,4 +462,5 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     return pulled(a, n.noteId);
   },
   ...photoAttempts,
+  ...calibrationAttempts,
 };

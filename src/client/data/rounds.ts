@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { Observation } from '../../shared/observation';
-import { roomQueue } from '../../shared/round-rules';
+import { queueVisits, roomQueue } from '../../shared/round-rules';
 import { Round, RoundProgress, type RoundRoom } from '../../shared/rounds';
 import type { LookforDb } from './db';
 import { recordStore } from './record-store';
@@ -55,6 +55,8 @@ export interface RoundProgressView {
   visitedRoomIds: string[];
   /** This user's visit in progress on this device, to resume. */
   openVisit: Observation | null;
+  /** Rooms this user finished on this device: a calibration round's queue skips only these. */
+  myVisitedRoomIds: string[];
 }
 
 /**
@@ -72,11 +74,16 @@ export async function roundProgress(
   ]);
   const pulled = RoundProgress.safeParse(record?.data);
   const visited = new Set(pulled.success ? pulled.data.visitedRoomIds : []);
-  for (const v of visits) if (v.status === 'complete' && v.roomId) visited.add(v.roomId);
+  const mine = new Set<string>();
+  for (const v of visits) {
+    if (v.status !== 'complete' || !v.roomId) continue;
+    visited.add(v.roomId);
+    if (v.observerId === userId) mine.add(v.roomId);
+  }
   const open = visits
     .filter((v) => v.status === 'draft' && v.observerId === userId && v.roomId)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  return { visitedRoomIds: [...visited], openVisit: open[0] ?? null };
+  return { visitedRoomIds: [...visited], openVisit: open[0] ?? null, myVisitedRoomIds: [...mine] };
 }
 
 function newVisit(round: Round, room: RoundRoom, walker: Walker, now: Date): Observation {
@@ -144,9 +151,9 @@ export async function finishAndNext(
       const done = { ...visit, status: 'complete' as const, endedAt: now.toISOString() };
       await observationRecords.put(db, done, { now, existing: record });
     }
-    const { visitedRoomIds, openVisit } = await roundProgress(db, round.id, walker.userId);
-    if (openVisit) return openVisit;
-    const next = roomQueue(round, visitedRoomIds, walker.userId)[0];
+    const view = await roundProgress(db, round.id, walker.userId);
+    if (view.openVisit) return view.openVisit;
+    const next = roomQueue(round, queueVisits(round, view), walker.userId)[0];
     if (!next) return null;
     const started = newVisit(round, next, walker, now);
     return observationRecords.put(db, started, { now });

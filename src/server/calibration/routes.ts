@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { calibrationReport, type CalibrationReport } from '../../shared/calibration';
+import type { CalibrationReport } from '../../shared/answers/calibration';
+import { calibrationReport } from '../../shared/calibration';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import { publishedVersions } from '../dashboard/protocols';
 import { findRound } from '../dashboard/scopes';

@@ -58,6 +58,8 @@ export async function readPeriods(
       (eb) => eb.fn.min('observed_on').as('first'),
     ])
     .where(inPopulation(population))
+    // A calibration room visited by several observers is one classroom.
+    .where('counted', '=', 1)
     .groupBy([sql`school_id`, visitPeriod])
     .execute();
   const periods = new Map<string, PeriodWeight>();
@@ -183,6 +185,7 @@ export async function readCube(
     .selectFrom('observation_visits')
     .select([...cellColumns(true, visitPeriod), (eb) => eb.fn.countAll().as('n')])
     .where(where)
+    .where('counted', '=', 1)
     .groupBy(cellGrouping(true, visitPeriod))
     .execute();
   for (const v of visits) cube.visits.set(keyOf(v), n(v.n));

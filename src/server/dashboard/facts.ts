@@ -5,6 +5,7 @@ import { insertRows } from '../db/insert-rows';
 import type { AppliedWrite, PushReads } from '../sync/access/policy';
 import type { AfterWriteHook } from '../sync/write-hooks';
 import type { Queryable } from '../db/queryable';
+import { calibrationRoomOf, roomKeyOf, roomsCounted } from './calibration-rooms';
 import { adjustTotals, TOTAL_COLUMNS, type FactCounts } from './totals';
 
 /** The facts one observation leaves after a write: none for a draft, a deletion or a peer note. */
@@ -13,6 +14,8 @@ export interface StagedFacts {
   /** Whether the observation was stored before this push, so it may have facts to replace. */
   mayHaveFacts: boolean;
   facts: ReturnType<typeof observationFacts>;
+  /** A calibration round's room: counted once however many observers visit it. */
+  calibrationRoom: string | null;
 }
 
 /**
@@ -31,7 +34,9 @@ async function factsOf(
     o?.status === 'complete' ? await reads.protocolVersion(o.protocolId, o.protocolVersion) : null;
   const facts = o && protocol ? observationFacts(o, protocol) : null;
   // A new observation without facts leaves nothing to write or take away.
-  return facts || mayHaveFacts ? { observationId: write.entityId, mayHaveFacts, facts } : null;
+  if (!facts && !mayHaveFacts) return null;
+  const calibrationRoom = o && facts ? await calibrationRoomOf(reads, o) : null;
+  return { observationId: write.entityId, mayHaveFacts, facts, calibrationRoom };
 }
 
 /**
@@ -77,6 +82,8 @@ const VISIT_KEY_COLUMNS = [
 
 /** The visits' columns, in insert order (the benchmark's seed writes the same). */
 export const VISIT_COLUMNS = [...VISIT_KEY_COLUMNS, 'notes'] as const;
+/** What a push writes besides: a calibration visit's room, and whether the results count it. */
+const CALIBRATION_COLUMNS = ['room_key', 'counted'] as const;
 
 const FACT_COLUMNS = [
   ...VISIT_KEY_COLUMNS,
@@ -117,9 +124,21 @@ export async function writeFacts(db: Queryable, staged: readonly StagedFacts[]):
   const visits: unknown[][] = [];
   const facts: unknown[][] = [];
   const added: FactCounts[] = [];
-  for (const { facts: f } of staged) {
+  const counted = await roomsCounted(
+    db,
+    staged.flatMap((s) =>
+      s.facts && s.calibrationRoom
+        ? [{ roundId: s.facts.visit.roundId, room: s.calibrationRoom }]
+        : [],
+    ),
+  );
+  for (const { facts: f, calibrationRoom } of staged) {
     if (!f) continue;
     const v = f.visit;
+    const room = calibrationRoom === null ? null : roomKeyOf(v.roundId, calibrationRoom);
+    // A calibration room another visit already counts keeps this visit, without facts.
+    const counts = room === null || !counted.has(room);
+    if (room !== null && counts) counted.add(room);
     const shared = [
       v.observationId,
       v.schoolId,
@@ -130,7 +149,8 @@ export async function writeFacts(db: Queryable, staged: readonly StagedFacts[]):
       v.subject,
       v.observedOn,
     ];
-    visits.push([...shared, v.notes]);
+    visits.push([...shared, v.notes, calibrationRoom, counts ? 1 : 0]);
+    if (!counts) continue;
     for (const a of f.answers) {
       facts.push([
         ...shared,
@@ -158,7 +178,7 @@ export async function writeFacts(db: Queryable, staged: readonly StagedFacts[]):
       }
     }
   }
-  await insertRows(db, 'observation_visits', VISIT_COLUMNS, visits);
+  await insertRows(db, 'observation_visits', [...VISIT_COLUMNS, ...CALIBRATION_COLUMNS], visits);
   await insertRows(db, 'observation_facts', FACT_COLUMNS, facts);
   await adjustTotals(db, [...old.map((c) => negate(c)), ...added]);
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Tables as Kysely sees them. Types are kept to what both SQLite and PostgreSQL
  * store the same way: text, integer, and JSON as text; booleans as 0/1.
@@ -173,6 +175,10 @@ export interface ObservationVisitsTable {
   /** The UTC date the visit started, YYYY-MM-DD. */
   observed_on: string;
   notes: string;
+  /** A calibration round's room id; null for every other visit. */
+  room_key: string | null;
+  /** 0 for a calibration visit to a room another visit already counts (it leaves no facts). */
+  counted: Generated<number>;
 }
 
 /** One answered look-for of a finished walkthrough visit. */
@@ -214,6 +220,15 @@ export interface SchoolResultSettingsTable {
   share_with_staff: number;
   updated_at: string;
   updated_by: string;
+}
+
+/** A school's own judgement words for the note nudges; no row: the starter list. */
+export interface SchoolNudgesTable {
+  school_id: string;
+  /** A NudgeList as JSON. */
+  words: string;
+  updated_by: string;
+  updated_at: string;
 }
 
 /** A note or quote (maybe trimmed) a leader chose for the staff view of a round. */
@@ -315,6 +330,7 @@ export interface Database {
   observation_facts: ObservationFactsTable;
   observation_fact_totals: ObservationFactTotalsTable;
   school_result_settings: SchoolResultSettingsTable;
+  school_nudges: SchoolNudgesTable;
   staff_evidence: StaffEvidenceTable;
   result_targets: ResultTargetsTable;
   email_outbox: EmailOutboxTable;

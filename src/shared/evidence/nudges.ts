@@ -36,8 +36,9 @@ const ask = 'What did you see or hear?';
 const praise = `${ask} Name what students said or did.`;
 
 /**
- * The starter list of judgement words: the one list both the starter protocols'
- * guidance and the note nudges use. A school edits its own copy.
+ * The starter list of judgement words: the one list both the starter protocols
+ * (none of their text, hints or labels may use one: test/shared/starter-library.test.ts)
+ * and the note nudges use. A school edits its own copy.
  */
 export const STARTER_NUDGES: NudgeList = [
   ...['great', 'excellent', 'amazing', 'awesome', 'wonderful', 'fantastic', 'perfect'].map(
@@ -47,6 +48,13 @@ export const STARTER_NUDGES: NudgeList = [
     phrase,
     suggestion: praise,
   })),
+  ...['good', 'best', 'strong', 'exemplary', 'effective', 'rigorous', 'engaging'].map((phrase) => ({
+    phrase,
+    suggestion: `${ask} Describe what made it so.`,
+  })),
+  ...['appropriate', 'inappropriate', 'high-quality', 'low-quality', 'ineffective'].map(
+    (phrase) => ({ phrase, suggestion: `${ask} Describe the moment, not a verdict.` }),
+  ),
   ...['poor', 'bad', 'terrible', 'weak', 'boring', 'chaotic', 'messy'].map((phrase) => ({
     phrase,
     suggestion: `${ask} Describe the moment, not a verdict.`,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalibrationReport } from '../../../src/shared/calibration';
+import { CalibrationReport } from '../../../src/shared/answers/calibration';
 import type { Observation } from '../../../src/shared/observation';
 import type { Round } from '../../../src/shared/rounds';
 import { visit } from '../../support/dashboard-seed';

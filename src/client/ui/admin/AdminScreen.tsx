@@ -5,6 +5,7 @@ import { useServices } from '../app-context';
 import { lazyScreen } from '../shell/lazy';
 import { InviteForm } from './InviteForm';
 import { PhotoSettings } from './PhotoSettings';
+import { NudgeSettings } from './NudgeSettings';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
 import './admin.css';
@@ -109,6 +110,7 @@ export function AdminScreen() {
       <StaffDirectoryPanel version={version} />
       <ResultsSharing />
       <PhotoSettings />
+      <NudgeSettings />
       {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );

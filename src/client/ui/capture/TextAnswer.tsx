@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useNudgeList } from '../../data/nudges';
+import { NudgeLine } from './NudgeLine';
 
 interface Props {
   id: string;
@@ -9,6 +11,8 @@ interface Props {
   describedBy?: string;
   label?: string;
   placeholder?: string;
+  /** Marks words that judge rather than describe, on a line under the box (notes only). */
+  nudges?: boolean;
   onChange: (text: string) => void;
 }
 
@@ -26,18 +30,22 @@ export function TextAnswer({
   describedBy,
   label,
   placeholder,
+  nudges = false,
   onChange,
 }: Props) {
+  const list = useNudgeList();
   const [text, setText] = useState(value);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (readOnly || document.activeElement !== box.current) setText(value);
   }, [value, readOnly]);
-  return (
+  const nudging = nudges && !readOnly;
+  const described = [describedBy, nudging ? `${id}-nudge` : undefined].filter(Boolean).join(' ');
+  const field = (
     <textarea
       ref={box}
       id={id}
-      aria-describedby={describedBy}
+      aria-describedby={described || undefined}
       aria-label={label}
       placeholder={placeholder}
       rows={rows}
@@ -50,5 +58,12 @@ export function TextAnswer({
         onChange(next);
       }}
     />
+  );
+  if (!nudging) return field;
+  return (
+    <>
+      {field}
+      <NudgeLine id={`${id}-nudge`} text={text} list={list} />
+    </>
   );
 }

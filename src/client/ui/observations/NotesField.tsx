@@ -22,6 +22,7 @@ export function NotesField({ value, readOnly, onChange }: Props) {
         maxLength={10_000}
         value={value}
         readOnly={readOnly}
+        nudges
         onChange={onChange}
       />
     </div>

@@ -131,6 +131,20 @@ export function RoundFields({ round, schools, locked, errors, onChange }: Props)
         onInput={(e) => onChange({ purpose: e.currentTarget.value })}
       />
       {error('purpose')}
+
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={round.calibration === true}
+          aria-describedby="round-calibration-hint"
+          onChange={(e) => onChange({ calibration: e.currentTarget.checked })}
+        />
+        Calibration round
+      </label>
+      <p class="muted" id="round-calibration-hint">
+        Every team member visits the same rooms and records separately; the team then sees where
+        they agreed. Each room counts once in the results.
+      </p>
     </>
   );
 }

@@ -10,17 +10,28 @@ interface Props {
   about: string;
   counts: RoundCounts;
   mayPlan: boolean;
+  /** A calibration round its reader may compare: a link to the agreement screen. */
+  mayCalibrate: boolean;
   /** A visit is open: the look-fors need the room, so the summary folds to one line. */
   folded: boolean;
 }
 
 /** The round's title, progress and purpose; one line with a "Round details" toggle in a room. */
-export function RoundSummary({ round, about, counts, mayPlan, folded }: Props) {
+export function RoundSummary({ round, about, counts, mayPlan, mayCalibrate, folded }: Props) {
   const [open, setOpen] = useState(false);
-  const planLink = mayPlan && (
-    <a class="button" href={hrefFor({ name: 'round-plan', id: round.id })}>
-      Plan
-    </a>
+  const planLink = (
+    <>
+      {mayCalibrate && (
+        <a class="button" href={hrefFor({ name: 'round-calibration', id: round.id })}>
+          Calibration
+        </a>
+      )}
+      {mayPlan && (
+        <a class="button" href={hrefFor({ name: 'round-plan', id: round.id })}>
+          Plan
+        </a>
+      )}
+    </>
   );
   const purpose = round.purpose && (
     <div class="purpose-box">

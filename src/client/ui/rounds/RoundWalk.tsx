@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import { countProgress, roomQueue } from '../../../shared/round-rules';
+import { countProgress, queueVisits, roomQueue } from '../../../shared/round-rules';
 import { updatePrefs } from '../../data/prefs';
 import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
-import { mayPlan, mayWalk } from './permissions';
+import { mayPlan, mayReadCalibration, mayWalk } from './permissions';
 import { RoomQueue } from './RoomQueue';
 import { RoundSummary } from './RoundSummary';
 import { VisitPanel } from './VisitPanel';
@@ -34,7 +34,7 @@ export function RoundWalk({ id }: { id: string }) {
     );
   }
   const user = store.user;
-  const queue = roomQueue(round, progress.visitedRoomIds, user.id);
+  const queue = roomQueue(round, queueVisits(round, progress), user.id);
   const visit = progress.openVisit;
   const school = user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
   return (
@@ -44,6 +44,7 @@ export function RoundWalk({ id }: { id: string }) {
         about={`${school} · ${pinned?.protocol.name ?? round.protocolId} v${round.protocolVersion} · about ${round.targetMinutes} min a room`}
         counts={countProgress(round, progress.visitedRoomIds, user.id)}
         mayPlan={mayPlan(user, round.schoolId)}
+        mayCalibrate={round.calibration === true && mayReadCalibration(user, round)}
         folded={visit !== null && mayWalk(user, round)}
       />
       {!mayWalk(user, round) ? (

@@ -18,3 +18,7 @@ export const mayPlan = (user: StoreUser, schoolId: string) =>
 /** On the team, or leading the school: the server accepts their visits. */
 export const mayWalk = (user: StoreUser, round: Round) =>
   round.team.some((t) => t.userId === user.id) || mayPlan(user, round.schoolId);
+
+/** The server shows a calibration to the round's team and whoever planned it. */
+export const mayReadCalibration = (user: StoreUser, round: Round) =>
+  round.team.some((t) => t.userId === user.id) || round.createdBy === user.id;

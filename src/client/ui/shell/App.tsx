@@ -30,6 +30,9 @@ const VisitsScreens = lazyScreen(() => import('../visits').then((m) => m.VisitsS
 const RoundList = lazyScreen(() => import('../rounds').then((m) => m.RoundList));
 const RoundPlanner = lazyScreen(() => import('../rounds').then((m) => m.RoundPlanner));
 const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk));
+const CalibrationScreen = lazyScreen(() =>
+  import('../calibration/CalibrationScreen').then((m) => m.CalibrationScreen),
+);
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -65,6 +68,8 @@ function Screen({ route }: { route: Route }) {
       return <RoundPlanner id={route.id} />;
     case 'round':
       return <RoundWalk id={route.id} />;
+    case 'round-calibration':
+      return <CalibrationScreen roundId={route.id} />;
   }
 }
 
@@ -74,7 +79,11 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
   const manages =
     store.user.districtAdmin || store.user.memberships.some((m) => m.role === 'principal');
   const inProtocols = route.name === 'protocols' || route.name === 'protocol';
-  const inRounds = route.name === 'rounds' || route.name === 'round' || route.name === 'round-plan';
+  const inRounds =
+    route.name === 'rounds' ||
+    route.name === 'round' ||
+    route.name === 'round-plan' ||
+    route.name === 'round-calibration';
   const onStaff = store.user.districtAdmin || store.user.memberships.length > 0;
   return (
     <>

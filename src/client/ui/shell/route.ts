@@ -18,6 +18,8 @@ export type Route =
   | { name: 'rounds' }
   | { name: 'round-plan'; id: string | null }
   | { name: 'round'; id: string }
+  /** How a calibration round's observers agreed, for its team. */
+  | { name: 'round-calibration'; id: string }
   /** Peer and coaching visits; `path` is parsed by the visits screens themselves. */
   | { name: 'visits'; path: string };
 
@@ -33,9 +35,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-plan', id: null };
-  const round = /^\/rounds\/([0-9a-f-]{36})(\/plan)?$/i.exec(path);
-  if (round?.[1])
-    return round[2] ? { name: 'round-plan', id: round[1] } : { name: 'round', id: round[1] };
+  const round = /^\/rounds\/([0-9a-f-]{36})(\/plan|\/calibration)?$/i.exec(path);
+  if (round?.[1]) {
+    if (round[2] === '/plan') return { name: 'round-plan', id: round[1] };
+    if (round[2]) return { name: 'round-calibration', id: round[1] };
+    return { name: 'round', id: round[1] };
+  }
   const visits = /^\/visits((?:\/[A-Za-z0-9-]+){0,2})$/.exec(path);
   if (visits) return { name: 'visits', path: visits[1] ?? '' };
   const results = /^\/results(?:\/([0-9a-f-]{36}))?$/i.exec(path);
@@ -83,6 +88,8 @@ export function hrefFor(route: Route): string {
       return route.id ? `#/rounds/${route.id}/plan` : '#/rounds/new';
     case 'round':
       return `#/rounds/${route.id}`;
+    case 'round-calibration':
+      return `#/rounds/${route.id}/calibration`;
     case 'visits':
       return `#/visits${route.path}`;
   }

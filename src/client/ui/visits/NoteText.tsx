@@ -7,11 +7,22 @@ interface Props {
   value: string;
   readOnly?: boolean;
   rows?: number;
+  /** Marks words that judge rather than describe (notes on a colleague's room). */
+  nudges?: boolean;
   onChange: (text: string) => void;
 }
 
 /** A labelled note box saved on every keystroke. */
-export function NoteText({ id, label, hint, value, readOnly = false, rows = 4, onChange }: Props) {
+export function NoteText({
+  id,
+  label,
+  hint,
+  value,
+  readOnly = false,
+  rows = 4,
+  nudges = false,
+  onChange,
+}: Props) {
   return (
     <div class="notes">
       <label for={id} class="notes-label">
@@ -29,6 +40,7 @@ export function NoteText({ id, label, hint, value, readOnly = false, rows = 4, o
         maxLength={10_000}
         value={value}
         readOnly={readOnly}
+        nudges={nudges}
         onChange={onChange}
       />
     </div>

@@ -71,6 +71,8 @@ export function VisitNoteScreen({ id }: { id: string }) {
           label={label}
           {...(hint ? { hint } : {})}
           value={note[part]}
+          // Wonderings are where advice belongs; what was seen is where judgement slips in.
+          nudges={part !== 'wonderings'}
           onChange={(text) => edit((n) => ({ ...n, [part]: text }))}
         />
       ))}

@@ -11,6 +11,7 @@ describe('routes', () => {
     ['#/rounds', { name: 'rounds' }],
     [`#/rounds/${round}`, { name: 'round', id: round }],
     [`#/rounds/${round}/plan`, { name: 'round-plan', id: round }],
+    [`#/rounds/${round}/calibration`, { name: 'round-calibration', id: round }],
     ['#/visits/coverage', { name: 'visits', path: '/coverage' }],
     ['#/forgot', { name: 'forgot' }],
     [`#/reset/${'r'.repeat(43)}`, { name: 'reset', token: 'r'.repeat(43) }],

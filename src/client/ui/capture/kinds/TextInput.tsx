@@ -19,6 +19,7 @@ export function TextInput({
       placeholder="What you saw or heard"
       value={text}
       readOnly={disabled}
+      nudges
       onChange={(next) => onChange(next === '' ? null : { text: next })}
     />
   );
