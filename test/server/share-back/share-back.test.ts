@@ -66,9 +66,14 @@ describe.each(dialects)('the share-back clock, on %s', (dialect) => {
     await server.db.dispose();
   });
 
+  const revOf = async (id: string) => {
+    const { changes } = await server.pull(0);
+    const change = changes.find((c) => c.kind === 'record' && c.entityId === id);
+    return change?.kind === 'record' ? change.rev : null;
+  };
+
   const close = async (at: string) => {
-    const stored = await server.pull(0);
-    const rev = stored.changes.find((c) => c.entityId === plan.id)!.rev;
+    const rev = await revOf(plan.id);
     const client = crypto.randomUUID();
     const closed = { ...plan, status: 'closed' as const, updatedAt: at };
     const { results } = await server.push(client, [{ ...roundPut(client, closed), baseRev: rev }]);
@@ -138,8 +143,7 @@ describe.each(dialects)('the share-back clock, on %s', (dialect) => {
 
   it('stops counting when the round is reopened', async () => {
     await close('2026-11-26T14:30:00.000Z');
-    const stored = await server.pull(0);
-    const rev = stored.changes.find((c) => c.entityId === plan.id)!.rev;
+    const rev = await revOf(plan.id);
     const client = crypto.randomUUID();
     const reopened = { ...plan, status: 'planned' as const, updatedAt: '2026-11-26T16:00:00.000Z' };
     await server.push(client, [{ ...roundPut(client, reopened), baseRev: rev }]);

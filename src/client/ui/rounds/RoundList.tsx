@@ -6,8 +6,19 @@ import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
 import { plannerSchools } from './permissions';
 import { RoundProgressLine } from './RoundProgressLine';
+import type { RoundShareClock } from '../../../shared/answers/share-back';
+import { ShareClockLine } from '../share-back/ShareClockLine';
+import { useShareClocks } from '../share-back/use-share-clocks';
 
-function RoundCard({ round, last }: { round: Round; last: boolean }) {
+function RoundCard({
+  round,
+  last,
+  clock,
+}: {
+  round: Round;
+  last: boolean;
+  clock: RoundShareClock | undefined;
+}) {
   const { store, rounds } = useRoundServices();
   const progress = rounds.useRoundProgress(round.id);
   const school = store.user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
@@ -22,6 +33,7 @@ function RoundCard({ round, last }: { round: Round; last: boolean }) {
         {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
         {round.status === 'closed' ? ' · Closed' : ''}
       </p>
+      {round.status === 'closed' && clock && <ShareClockLine clock={clock} />}
       {round.purpose && <p class="purpose">{round.purpose}</p>}
       {progress && (
         <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, store.user.id)} />
@@ -38,7 +50,10 @@ export function RoundList() {
   useEffect(() => {
     void loadPrefs().then((p) => setLastId(p.roundId));
   }, []);
-  const plans = plannerSchools(store.user).length > 0;
+  const leads = plannerSchools(store.user);
+  const plans = leads.length > 0;
+  // The share-back clock, for the schools this person leads (issue #15).
+  const clocks = useShareClocks(leads.map((s) => s.id));
   const sorted = [...(list ?? [])].sort(
     (a, b) => Number(b.id === lastId) - Number(a.id === lastId),
   );
@@ -64,7 +79,7 @@ export function RoundList() {
       ) : (
         <ul class="cards">
           {sorted.map((r) => (
-            <RoundCard key={r.id} round={r} last={r.id === lastId} />
+            <RoundCard key={r.id} round={r} last={r.id === lastId} clock={clocks.get(r.id)} />
           ))}
         </ul>
       )}
