@@ -96,7 +96,7 @@ describe('the results dashboard', () => {
     await server?.dispose();
   });
 
-  it('shows the principal the share of classrooms per look-for in the closed round, and that it is up', async () => {
+  it('shows the principal the share of classrooms per look-for in the closed round, and whether it changed', async () => {
     await page.getByRole('link', { name: 'Results' }).click();
     await page.getByRole('heading', { name: /Lincoln Elementary · Winter sweep/ }).waitFor();
     await page.getByText('6 classrooms visited').waitFor();

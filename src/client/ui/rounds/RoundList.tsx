@@ -8,7 +8,7 @@ import { plannerSchools } from './permissions';
 import { RoundProgressLine } from './RoundProgressLine';
 import type { RoundShareClock } from '../../../shared/answers/share-back';
 import { ShareClockLine } from '../share-back/ShareClockLine';
-import { useShareClocks } from '../share-back/use-share-clocks';
+import { placeholderClock, useShareClocks } from '../share-back/use-share-clocks';
 
 function RoundCard({
   round,
@@ -17,7 +17,8 @@ function RoundCard({
 }: {
   round: Round;
   last: boolean;
-  clock: RoundShareClock | undefined;
+  /** The round's clock; 'loading' for a clock this person will see once read. */
+  clock: RoundShareClock | 'loading' | undefined;
 }) {
   const { store, rounds } = useRoundServices();
   const progress = rounds.useRoundProgress(round.id);
@@ -33,7 +34,12 @@ function RoundCard({
         {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
         {round.status === 'closed' ? ' · Closed' : ''}
       </p>
-      {round.status === 'closed' && clock && <ShareClockLine clock={clock} />}
+      {round.status === 'closed' && clock === 'loading' && (
+        <ShareClockLine clock={placeholderClock(round.id)} placeholder />
+      )}
+      {round.status === 'closed' && clock && clock !== 'loading' && (
+        <ShareClockLine clock={clock} />
+      )}
       {round.purpose && <p class="purpose">{round.purpose}</p>}
       {progress && (
         <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, store.user.id)} />
@@ -79,7 +85,18 @@ export function RoundList() {
       ) : (
         <ul class="cards">
           {sorted.map((r) => (
-            <RoundCard key={r.id} round={r} last={r.id === lastId} clock={clocks.get(r.id)} />
+            <RoundCard
+              key={r.id}
+              round={r}
+              last={r.id === lastId}
+              clock={
+                clocks
+                  ? clocks.get(r.id)
+                  : leads.some((s) => s.id === r.schoolId)
+                    ? 'loading'
+                    : undefined
+              }
+            />
           ))}
         </ul>
       )}

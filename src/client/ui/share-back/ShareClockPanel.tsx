@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { shareRoundSummary } from '../../data/share-back';
 import { ShareClockLine } from './ShareClockLine';
-import { useShareClocks } from './use-share-clocks';
+import { placeholderClock, useShareClocks } from './use-share-clocks';
 
 /**
  * On the results screen of a closed round, for its leaders: the share-back clock, and
@@ -13,7 +13,8 @@ export function ShareClockPanel({ roundId, schoolId }: { roundId: string; school
   const clocks = useShareClocks([schoolId], version);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const clock = clocks.get(roundId);
+  const loading = clocks === null;
+  const clock = clocks ? clocks.get(roundId) : placeholderClock(roundId);
   if (!clock) return null;
   const share = async () => {
     setBusy(true);
@@ -26,13 +27,13 @@ export function ShareClockPanel({ roundId, schoolId }: { roundId: string; school
   };
   return (
     <div class="share-clock-panel" aria-live="polite">
-      <ShareClockLine clock={clock} />
+      <ShareClockLine clock={clock} placeholder={loading} />
       {clock.clock.state !== 'shared' && (
-        <div class="share-clock-action no-print">
+        <div class={`share-clock-action no-print${loading ? ' share-clock-placeholder' : ''}`}>
           <button
             type="button"
             class="button primary"
-            disabled={busy}
+            disabled={busy || loading}
             onClick={() => void share()}
             aria-describedby="share-clock-hint"
           >

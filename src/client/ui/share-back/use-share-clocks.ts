@@ -3,11 +3,15 @@ import type { RoundShareClock } from '../../../shared/answers/share-back';
 import { schoolClocks } from '../../data/share-back';
 
 /**
- * The share-back clocks of the closed rounds of these schools, by round id; empty
- * until read, and left empty offline (the rounds list works without them).
+ * The share-back clocks of the closed rounds of these schools, by round id; null
+ * until read. Offline the read fails and the map stays empty (the rounds list works
+ * without them).
  */
-export function useShareClocks(schoolIds: readonly string[], version = 0) {
-  const [clocks, setClocks] = useState<ReadonlyMap<string, RoundShareClock>>(new Map());
+export function useShareClocks(
+  schoolIds: readonly string[],
+  version = 0,
+): ReadonlyMap<string, RoundShareClock> | null {
+  const [clocks, setClocks] = useState<ReadonlyMap<string, RoundShareClock> | null>(null);
   const key = schoolIds.join(',');
   useEffect(() => {
     let live = true;
@@ -22,3 +26,15 @@ export function useShareClocks(schoolIds: readonly string[], version = 0) {
   }, [key, version]);
   return clocks;
 }
+
+/** Holds a clock's place while it loads, so nothing below it moves when it arrives. */
+export const placeholderClock = (roundId: string): RoundShareClock => ({
+  roundId,
+  roundName: '',
+  schoolId: '',
+  schoolName: '',
+  closedOn: '',
+  shareBy: '',
+  sharedOn: null,
+  clock: { state: 'due', schoolDaysLeft: 2, shareBy: '' },
+});

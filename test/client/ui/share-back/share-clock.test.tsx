@@ -57,6 +57,16 @@ describe('the share-back clock line', () => {
 });
 
 describe('the clock on the results screen', () => {
+  it('holds its place, hidden, while the clock loads', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>(() => {})),
+    );
+    const { container } = render(<ShareClockPanel roundId={ROUND} schoolId={SCHOOL} />);
+    expect(container.querySelector('.share-clock-placeholder')).toBeTruthy();
+    expect(container.querySelector('[data-share-clock]')).toBeNull();
+  });
+
   it('shows the countdown and stops it when the leader marks the summary shared', async () => {
     let shared = false;
     const fetch = vi.fn(async (path: string, init?: RequestInit) => {
@@ -103,7 +113,8 @@ describe('the clock on the results screen', () => {
       ),
     );
     render(<ShareClockPanel roundId={ROUND} schoolId={SCHOOL} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Mark summary shared with staff' }));
+    await screen.findByText(/overdue since 2026-11-30/);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark summary shared with staff' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/principal/));
   });
 });
