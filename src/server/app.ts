@@ -14,6 +14,8 @@ import { authRoutes } from './auth/routes';
 import { sessionReader, type AuthEnv } from './auth/session';
 import { calibrationRoutes } from './calibration/routes';
 import { dashboardFactsHook } from './dashboard/facts';
+import { roundClosingHook } from './share-back/closing-hook';
+import { shareBackRoutes } from './share-back/routes';
 import type { SsoConfig } from './auth/sso-config';
 import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -68,7 +70,10 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * What other features write with each kept push write, in its transaction. Sync
  * calls these without importing the features (see docs/architecture.md).
  */
-export const pushHooks: WriteHooks = { observation: [dashboardFactsHook] };
+export const pushHooks: WriteHooks = {
+  observation: [dashboardFactsHook],
+  round: [roundClosingHook],
+};
 
 /**
  * Other features' checks before a mutation is decided and listeners to every record
@@ -136,6 +141,7 @@ export function createApp(options: AppOptions): Hono {
     '/dashboard',
     dashboardRoutes({ db: options.db, readDb }, { now, suppressBelow: options.suppressBelow ?? 5 }),
   );
+  api.route('/share-back', shareBackRoutes({ db: options.db, readDb }, now));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
 

@@ -106,6 +106,14 @@ const matrix: readonly Row[] = [
   ['GET /api/dashboard/district',        '-',        '-',               403,        403,        403,        200,        401],
   ['PUT /api/dashboard/sharing',         'own',      '-',               403,        403,        200,        200,        401],
   ['PUT /api/dashboard/sharing',         'other',    '-',               403,        403,        403,        200,        401],
+  // The share-back clock: a school's leaders see and stop their rounds' clocks; district admins all.
+  ['GET /api/share-back/rounds',         'own',      '-',               403,        200,        200,        200,        401],
+  ['GET /api/share-back/rounds',         'other',    '-',               403,        403,        403,        200,        401],
+  ['POST /api/share-back/rounds/:id/share', 'own',   '-',               403,        200,        200,        200,        401],
+  ['POST /api/share-back/rounds/:id/share', 'other', '-',               403,        403,        403,        200,        401],
+  ['GET /api/share-back/district',       '-',        '-',               403,        403,        403,        200,        401],
+  ['GET /api/share-back/settings',       '-',        '-',               403,        403,        403,        200,        401],
+  ['PUT /api/share-back/settings',       '-',        '-',               403,        403,        403,        200,        401],
   // The staff list (names, ids, roles) for round planners; the coaches a teacher may invite.
   ['GET /api/schools/:id/staff',         'own',      '-',               403,        200,        200,        200,        401],
   ['GET /api/schools/:id/staff',         'other',    '-',               403,        403,        403,        200,        401],

@@ -344,6 +344,20 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
     status(a, 'PUT', `/api/dashboard/sharing/${schoolOf(a.world, a.school)}`, {
       shareWithStaff: true,
     }),
+  'GET /api/share-back/rounds': (a) =>
+    status(a, 'GET', `/api/share-back/rounds?schoolId=${schoolOf(a.world, a.school)}`),
+  'POST /api/share-back/rounds/:id/share': async (a) => {
+    const round = await roundWithNotes(a.world, side(a.school));
+    return status(a, 'POST', `/api/share-back/rounds/${round.roundId}/share`, {});
+  },
+  'GET /api/share-back/district': (a) => status(a, 'GET', '/api/share-back/district'),
+  'GET /api/share-back/settings': (a) => status(a, 'GET', '/api/share-back/settings'),
+  'PUT /api/share-back/settings': (a) =>
+    status(a, 'PUT', '/api/share-back/settings', {
+      schoolDays: 2,
+      daysOff: ['2026-12-24'],
+      timeZone: 'America/Chicago',
+    }),
   'POST /api/dashboard/staff-evidence': async (a) => {
     const round = await roundWithNotes(a.world, side(a.school));
     return status(a, 'POST', '/api/dashboard/staff-evidence', {

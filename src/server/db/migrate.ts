@@ -14,6 +14,7 @@ import * as staffLifecycle from './migrations/2026-11-30T03-00-staff-lifecycle';
 import * as resultTargets from './migrations/2026-11-30T03-40-result-targets';
 import * as calibrationVisits from './migrations/2026-12-01T05-00-calibration-visits';
 import * as schoolNudges from './migrations/2026-12-01T05-10-school-nudges';
+import * as roundShareBack from './migrations/2026-12-01T04-00-round-share-back';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T03-40-result-targets': resultTargets,
   '2026-12-01T05-00-calibration-visits': calibrationVisits,
   '2026-12-01T05-10-school-nudges': schoolNudges,
+  '2026-12-01T04-00-round-share-back': roundShareBack,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

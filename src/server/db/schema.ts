@@ -280,8 +280,19 @@ export interface SchoolPhotoSettingsTable {
   updated_by: string;
 }
 
+/** A round's share-back clock: closed and first shared with staff (issue #15). */
+export interface RoundShareBackTable {
+  round_id: string;
+  school_id: string;
+  /** When the round was closed; null while it is open (reopened). */
+  closed_at: string | null;
+  /** When its summary was first shared with staff; null until then. */
+  shared_at: string | null;
+  shared_by: string | null;
+}
+
 export interface DistrictSettingsTable {
-  /** `passwords`: 'on' or 'off'. */
+  /** `passwords`: 'on' or 'off'; `share-clock`: the ShareClockSettings as JSON. */
   name: string;
   value: string;
   updated_at: string;
@@ -340,5 +351,6 @@ export interface Database {
   photo_refs: PhotoRefsTable;
   school_photo_settings: SchoolPhotoSettingsTable;
   district_settings: DistrictSettingsTable;
+  round_share_back: RoundShareBackTable;
   sso_attempts: SsoAttemptsTable;
 }

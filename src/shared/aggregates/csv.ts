@@ -1,6 +1,8 @@
 import { safeCsv } from '../csv-file';
 import { numberCell } from '../response-kinds/kind-rules';
 import { resultsOfKind } from '../response-kinds/registry';
+import { wilsonInterval } from '../evidence/wilson';
+import type { SeenFigure } from './seen';
 import type { LookForRow } from './table';
 
 export type CsvColumn = (typeof csvColumns)[number];
@@ -15,6 +17,8 @@ export const csvColumns = [
   'Not seen',
   'N/A',
   'Percent seen',
+  'Percent seen low (90%)',
+  'Percent seen high (90%)',
   'Levels',
   'Mean',
   'Spread (SD)',
@@ -23,6 +27,18 @@ export const csvColumns = [
 ] as const;
 
 type CsvRow = Record<CsvColumn, string>;
+
+/** A seen share's 90% Wilson range in whole percentages, like the screen (issue #15). */
+function rangeCells(f: SeenFigure, hidden: string): Partial<CsvRow> {
+  if (f.share.suppressed) {
+    return { 'Percent seen low (90%)': hidden, 'Percent seen high (90%)': hidden };
+  }
+  const range = f.share.answered > 0 ? wilsonInterval(f.seen, f.share.answered) : null;
+  return {
+    'Percent seen low (90%)': range ? numberCell(Math.round(range.low * 100)) : '',
+    'Percent seen high (90%)': range ? numberCell(Math.round(range.high * 100)) : '',
+  };
+}
 
 /**
  * The rows of the aggregate table as CSV cells. A suppressed figure says so in
@@ -47,6 +63,8 @@ export function csvRows(
       'Not seen': '',
       'N/A': '',
       'Percent seen': '',
+      'Percent seen low (90%)': '',
+      'Percent seen high (90%)': '',
       Levels: '',
       Mean: '',
       'Spread (SD)': '',
@@ -61,6 +79,7 @@ export function csvRows(
     const cells: CsvRow = { ...base, ...blank, Classrooms: numberCell(f.classrooms) };
     // Each response kind fills its own columns (src/shared/response-kinds/<kind>.ts).
     Object.assign(cells, resultsOfKind(row.kind).csvCells(f, hidden));
+    if (f.kind === 'seen') Object.assign(cells, rangeCells(f, hidden));
     return cells;
   });
 }

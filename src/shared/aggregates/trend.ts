@@ -1,4 +1,5 @@
 import { asksIn, type CatalogueEntry } from './catalogue';
+import { changeSince, type Change, type Share } from '../evidence/change';
 import type { SeenFigure } from './seen';
 import type { Cell } from './suppression';
 
@@ -64,4 +65,24 @@ export function trendLines(
           : null;
       return { lookForId: entry.lookForId, text: entry.text, points, change };
     });
+}
+
+/** A round's share as counted, or null where the round did not ask or shows no share. */
+function countedShare(cell: TrendPoint['cell']): Share | null {
+  if ('absent' in cell || cell.suppressed || cell.share.suppressed) return null;
+  return { seen: cell.seen, total: cell.share.answered };
+}
+
+/**
+ * "Since last round" as the screen says it: the last two rounds compared with
+ * `changeSince` (up or down only beyond both rounds' 90% ranges). Null when the
+ * line has no round before the last or one of the two did not ask the look-for.
+ */
+export function lineChange(line: TrendLine, enough: number): Change | null {
+  const [before, last] = line.points.slice(-2);
+  if (!before || !last || 'absent' in before.cell || 'absent' in last.cell) return null;
+  const a = countedShare(before.cell);
+  const b = countedShare(last.cell);
+  if (!a || !b) return 'not-enough';
+  return changeSince(a, b, enough);
 }

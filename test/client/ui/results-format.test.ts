@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seenFigure } from '../../../src/shared/aggregates/seen';
-import { suppressed } from '../../../src/shared/aggregates/suppression';
+import { protecting, suppressed } from '../../../src/shared/aggregates/suppression';
 import { heatColour, shareText, shareValue } from '../../../src/client/ui/dashboard/format';
 import { summaryQuery, type ResultsScope } from '../../../src/client/ui/dashboard/query';
 
@@ -17,11 +17,13 @@ const scope: ResultsScope = {
 };
 
 describe('results screen words and queries', () => {
-  it('says "Fewer than N classrooms" for a suppressed cell and never a number', () => {
-    expect(shareText(suppressed(5), 5)).toBe('Fewer than 5 classrooms');
+  it('says "Not enough visits yet" for a cell on too few classrooms, and never a number', () => {
+    expect(shareText(suppressed(5), 5)).toBe('Not enough visits yet');
+    expect(shareText(protecting(), 5)).toBe('Hidden so that a smaller group cannot be worked out');
+    // A share resting on fewer classrooms than "enough visits" (the same threshold).
     expect(
       shareText({ suppressed: false, ...seenFigure({ seen: 3, notSeen: 1, na: 4 }, 5) }, 5),
-    ).toBe('Fewer than 5 classrooms');
+    ).toBe('Not enough visits yet');
     expect(shareValue(suppressed(5))).toBeNull();
   });
 

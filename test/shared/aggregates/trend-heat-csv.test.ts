@@ -174,6 +174,11 @@ describe('CSV of the aggregate table', () => {
       'N/A': '0',
       'Percent seen': '80',
     });
+    // 4 of 5: its 90% Wilson range in whole percentages (issue #15).
+    expect(row('target-posted')).toMatchObject({
+      'Percent seen low (90%)': '44',
+      'Percent seen high (90%)': '95',
+    });
     expect(row('engagement').Levels).toBe('A few students: 2; Nearly all students: 4; Some: 0');
   });
 

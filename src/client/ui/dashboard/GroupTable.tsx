@@ -1,5 +1,5 @@
 import type { GroupRow } from '../../../shared/aggregates/groups';
-import { hiddenText, shareText } from './format';
+import { hiddenText, rangeText, shareText } from './format';
 
 /** Sections and tags (Profile of the Graduate traits, strategic areas), answers pooled. */
 export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshold: number }) {
@@ -12,6 +12,7 @@ export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshol
           <th scope="col">Section or tag</th>
           <th scope="col">Classrooms</th>
           <th scope="col">Percent seen</th>
+          <th scope="col">Likely range (90%)</th>
         </tr>
       </thead>
       <tbody>
@@ -22,6 +23,7 @@ export function GroupTable({ groups, threshold }: { groups: GroupRow[]; threshol
             </th>
             <td>{g.figure.suppressed ? hiddenText(g.figure, threshold) : g.figure.classrooms}</td>
             <td>{shareText(g.figure, threshold)}</td>
+            <td class="results-range">{rangeText(g.figure)}</td>
           </tr>
         ))}
       </tbody>

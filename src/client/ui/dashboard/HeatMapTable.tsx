@@ -1,5 +1,5 @@
 import type { HeatMap } from '../../../shared/aggregates/heat-map';
-import { heatColour, hiddenText, shareText, shareValue } from './format';
+import { heatColour, hiddenText, rangeText, shareText, shareValue } from './format';
 
 const headings = { gradeBand: 'grade band', subject: 'subject', school: 'school' } as const;
 
@@ -13,7 +13,10 @@ export function HeatMapTable(props: {
   if (map.columns.length === 0) return null;
   return (
     <table class="results-table heat-map">
-      <caption>Percent seen by look-for and {headings[map.by]}</caption>
+      <caption>
+        Percent seen by look-for and {headings[map.by]}, classrooms in brackets, likely range (90%)
+        below
+      </caption>
       <thead>
         <tr>
           <th scope="col">Look-for</th>
@@ -37,6 +40,7 @@ export function HeatMapTable(props: {
               >
                 {shareText(cell, threshold)}
                 {!cell.suppressed && <span class="heat-n"> ({cell.classrooms})</span>}
+                {rangeText(cell) && <span class="heat-range">{rangeText(cell)}</span>}
               </td>
             ))}
           </tr>

@@ -3,7 +3,7 @@ import type { LookForRow } from '../../../shared/aggregates/table';
 import type { QuoteList } from '../../../shared/dashboard';
 import { targetText, type LookForTarget } from '../../../shared/targets';
 import { foldedText, foldRows } from './folded-rows';
-import { hiddenText, shareText } from './format';
+import { hiddenText, rangeText, shareText } from './format';
 
 function Details({ row }: { row: LookForRow }) {
   const f = row.figure;
@@ -60,13 +60,15 @@ export function LookForTable(props: {
     <div class="table-scroll">
       <table class="results-table">
         <caption>
-          Each look-for: classrooms it rests on, percent seen, its target, and N/A apart
+          Each look-for: classrooms it rests on, percent seen with its likely range (90%), its
+          target, and N/A apart
         </caption>
         <thead>
           <tr>
             <th scope="col">Look-for</th>
             <th scope="col">Classrooms</th>
             <th scope="col">Percent seen</th>
+            <th scope="col">Likely range (90%)</th>
             <th scope="col">Target</th>
             <th scope="col">N/A</th>
             <th scope="col">Details</th>
@@ -76,7 +78,7 @@ export function LookForTable(props: {
           {shown.map(row)}
           {hidden.length > 0 && (
             <tr class="folded-rows">
-              <td colSpan={6}>
+              <td colSpan={7}>
                 <button
                   type="button"
                   class="button folded-toggle"
@@ -118,6 +120,7 @@ function Row(props: {
       </th>
       <td>{f.suppressed ? hiddenText(f, threshold) : f.classrooms}</td>
       <td class="results-share">{shareText(f, threshold)}</td>
+      <td class="results-range">{rangeText(f)}</td>
       <td>{target}</td>
       <td>{!f.suppressed && f.kind === 'seen' ? f.na : ''}</td>
       <td>

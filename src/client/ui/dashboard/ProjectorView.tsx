@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookForRow } from '../../../shared/aggregates/table';
 import { targetText, type LookForTarget, effectiveTarget } from '../../../shared/targets';
 import { foldedText } from './folded-rows';
-import { hiddenText, shareText, shareValue } from './format';
+import { hiddenText, rangeText, shareRange, shareText, shareValue } from './format';
 import { pageFor, slidesOf, type Slide } from './slides';
 import './projector.css';
 
@@ -111,6 +111,7 @@ function SlideBody(props: { slide: Slide; threshold: number; targets: readonly L
   const { row } = slide;
   const f = row.figure;
   const value = shareValue(f);
+  const range = shareRange(f);
   const target = targets.find((t) => t.lookForId === row.lookForId);
   const goal = effectiveTarget(target);
   return (
@@ -118,9 +119,16 @@ function SlideBody(props: { slide: Slide; threshold: number; targets: readonly L
       <p class="projector-section">{row.sectionTitle}</p>
       <h2>{row.text}</h2>
       <p class="projector-figure">{shareText(f, threshold) || '–'}</p>
+      {rangeText(f) && <p class="projector-range">Likely between {rangeText(f)} (90% range)</p>}
       {value !== null && (
         <div class="projector-bar-track" aria-hidden="true">
           <div class="projector-bar-fill" style={{ width: `${value}%` }} />
+          {range && (
+            <div
+              class="projector-range-band"
+              style={{ left: `${range.low * 100}%`, width: `${(range.high - range.low) * 100}%` }}
+            />
+          )}
           {goal !== null && <div class="projector-target" style={{ left: `${goal}%` }} />}
         </div>
       )}

@@ -23,6 +23,10 @@ import { StaffMeetingTools } from './StaffMeetingTools';
 import { TrendChart } from './TrendChart';
 import { TrendTable } from './TrendTable';
 import { useResults } from './use-results';
+import { mayPlan } from '../rounds/permissions';
+import { DistrictShareBack } from '../share-back/DistrictShareBack';
+import { ShareClockPanel } from '../share-back/ShareClockPanel';
+import { useServices } from '../app-context';
 import './dashboard.css';
 import './staff-meeting.css';
 import './print.css';
@@ -56,6 +60,7 @@ const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slic
 
 /** The "extent present" dashboard: aggregates only, each resting on a shown number of classrooms. */
 export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
+  const { store } = useServices();
   const options = useResults(DashboardOptionsAnswer, '/api/dashboard/options');
   const [scope, setScope] = useState<ResultsScope>({
     mode: 'round',
@@ -177,6 +182,9 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                   ) : null}
                 </p>
               )}
+              {shownRound?.status === 'closed' && mayPlan(store.user, shown.scope.schoolId) && (
+                <ShareClockPanel roundId={shownRound.id} schoolId={shown.scope.schoolId} />
+              )}
               <div class="results-actions no-print">
                 <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>
                   Export CSV
@@ -227,6 +235,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                 />
               </div>
             )}
+            {opts.districtView && <DistrictShareBack />}
           </div>
           <EvidencePanel
             evidence={evidence?.ok ? evidence.value : null}

@@ -2,7 +2,8 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'ch
 import { useEffect, useRef } from 'preact/hooks';
 import type { LookForRow } from '../../../shared/aggregates/table';
 import { wrapLabel } from './chart-labels';
-import { shareValue } from './format';
+import { shareRange, shareValue } from './format';
+import { RANGE_COLOUR, rangeWhiskers } from './range-whiskers';
 import { TARGET_COLOUR, targetMarkers } from './target-marker';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -14,7 +15,7 @@ const NO_TARGETS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Percent seen per look-for as bars, each look-for's whole text as its label, and
- * its target (if any) as a vermillion line across the bar. Hidden from assistive
+ * its 90% range as an error bar, its target (if any) as a vermillion line across the bar. Hidden from assistive
  * technology: the table below holds the same figures and targets. Suppressed
  * look-fors get no bar at all.
  */
@@ -30,6 +31,7 @@ export function SeenChart({
   const labels = shown.map((r) => wrapLabel(r.text));
   const marks = shown.map((r) => targets.get(r.lookForId) ?? null);
   const hasTargets = marks.some((m) => m !== null);
+  const ranges = shown.map((r) => shareRange(r.figure));
   useEffect(() => {
     if (!canvas.current || shown.length === 0) return;
     const chart = new Chart(canvas.current, {
@@ -56,7 +58,7 @@ export function SeenChart({
         // The key below the chart names the bars and the target line.
         plugins: { legend: { display: false } },
       },
-      plugins: [targetMarkers(marks)],
+      plugins: [rangeWhiskers(ranges), targetMarkers(marks)],
     });
     return () => chart.destroy();
   }, [rows, targets]);
@@ -67,12 +69,16 @@ export function SeenChart({
       <div class="results-chart" aria-hidden="true" style={{ height: `${height}px` }}>
         <canvas ref={canvas} />
       </div>
-      {hasTargets && (
-        <figcaption class="chart-key" aria-hidden="true">
-          <span class="chart-key-bar" style={{ background: SEEN }} /> Percent seen{' '}
-          <span class="chart-key-target" style={{ background: TARGET_COLOUR }} /> Target
-        </figcaption>
-      )}
+      <figcaption class="chart-key" aria-hidden="true">
+        <span class="chart-key-bar" style={{ background: SEEN }} /> Percent seen{' '}
+        <span class="chart-key-range" style={{ background: RANGE_COLOUR }} /> Likely range (90%)
+        {hasTargets && (
+          <>
+            {' '}
+            <span class="chart-key-target" style={{ background: TARGET_COLOUR }} /> Target
+          </>
+        )}
+      </figcaption>
     </figure>
   );
 }

@@ -1,6 +1,14 @@
-import type { Cell, Suppressed } from '../../../shared/aggregates/suppression';
+import {
+  suppressionReason,
+  type Cell,
+  type Suppressed,
+} from '../../../shared/aggregates/suppression';
 import type { SeenFigure } from '../../../shared/aggregates/seen';
 import type { Figure } from '../../../shared/aggregates/table';
+import { intervalText, wilsonInterval, type Interval } from '../../../shared/evidence/wilson';
+
+/** What a share resting on fewer classrooms than the "enough visits" setting shows. */
+export const NOT_ENOUGH = 'Not enough visits yet';
 
 export const hiddenLabel = (threshold: number) => `Fewer than ${threshold} classrooms`;
 
@@ -10,9 +18,14 @@ export const hiddenText = (cell: Suppressed, threshold: number) =>
 
 /** Percent seen as words for a table cell; suppressed cells never carry a number. */
 export function shareText(cell: Cell<Figure | SeenFigure>, threshold: number): string {
-  if (cell.suppressed) return hiddenText(cell, threshold);
+  if (cell.suppressed) {
+    // Too few classrooms: "enough visits" and the suppression threshold are one number.
+    const tooFew = !cell.reason || cell.reason === suppressionReason(threshold);
+    return tooFew ? NOT_ENOUGH : hiddenText(cell, threshold);
+  }
   if (cell.kind !== 'seen') return '';
-  if (cell.share.suppressed) return hiddenLabel(threshold);
+  // One threshold: a share resting on fewer classrooms is neither safe nor stable.
+  if (cell.share.suppressed) return NOT_ENOUGH;
   if (cell.share.allNa) return 'All N/A';
   return cell.share.percentSeen === null ? 'No answers' : `${cell.share.percentSeen}%`;
 }
@@ -33,3 +46,22 @@ export function heatColour(percent: number | null): { background: string; color:
 
 export const formatAsOf = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The 90% Wilson range of a shown share, or null where no percentage is shown. */
+export function shareRange(cell: Cell<Figure | SeenFigure>): Interval | null {
+  if (cell.suppressed || cell.kind !== 'seen' || cell.share.suppressed) return null;
+  if (cell.share.percentSeen === null || cell.share.answered === 0) return null;
+  return wilsonInterval(cell.seen, cell.share.answered);
+}
+
+/** "52–84%": the range as words, or '' where no percentage is shown. */
+export function rangeText(cell: Cell<Figure | SeenFigure>): string {
+  const range = shareRange(cell);
+  return range ? intervalText(range) : '';
+}
+
+/** "66.7% (52–84%)": a share with its range, for slides and single figures. */
+export function shareWithRange(cell: Cell<Figure | SeenFigure>, threshold: number): string {
+  const range = rangeText(cell);
+  return range ? `${shareText(cell, threshold)} (${range})` : shareText(cell, threshold);
+}

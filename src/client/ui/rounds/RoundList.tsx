@@ -6,8 +6,20 @@ import { useRoundServices } from './use-rounds';
 import { hrefFor } from '../shell/route';
 import { plannerSchools } from './permissions';
 import { RoundProgressLine } from './RoundProgressLine';
+import type { RoundShareClock } from '../../../shared/answers/share-back';
+import { ShareClockLine } from '../share-back/ShareClockLine';
+import { placeholderClock, useShareClocks } from '../share-back/use-share-clocks';
 
-function RoundCard({ round, last }: { round: Round; last: boolean }) {
+function RoundCard({
+  round,
+  last,
+  clock,
+}: {
+  round: Round;
+  last: boolean;
+  /** The round's clock; 'loading' for a clock this person will see once read. */
+  clock: RoundShareClock | 'loading' | undefined;
+}) {
   const { store, rounds } = useRoundServices();
   const progress = rounds.useRoundProgress(round.id);
   const school = store.user.schools.find((s) => s.id === round.schoolId)?.name ?? '';
@@ -22,6 +34,12 @@ function RoundCard({ round, last }: { round: Round; last: boolean }) {
         {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
         {round.status === 'closed' ? ' · Closed' : ''}
       </p>
+      {round.status === 'closed' && clock === 'loading' && (
+        <ShareClockLine clock={placeholderClock(round.id)} placeholder />
+      )}
+      {round.status === 'closed' && clock && clock !== 'loading' && (
+        <ShareClockLine clock={clock} />
+      )}
       {round.purpose && <p class="purpose">{round.purpose}</p>}
       {progress && (
         <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, store.user.id)} />
@@ -38,7 +56,10 @@ export function RoundList() {
   useEffect(() => {
     void loadPrefs().then((p) => setLastId(p.roundId));
   }, []);
-  const plans = plannerSchools(store.user).length > 0;
+  const leads = plannerSchools(store.user);
+  const plans = leads.length > 0;
+  // The share-back clock, for the schools this person leads (issue #15).
+  const clocks = useShareClocks(leads.map((s) => s.id));
   const sorted = [...(list ?? [])].sort(
     (a, b) => Number(b.id === lastId) - Number(a.id === lastId),
   );
@@ -64,7 +85,18 @@ export function RoundList() {
       ) : (
         <ul class="cards">
           {sorted.map((r) => (
-            <RoundCard key={r.id} round={r} last={r.id === lastId} />
+            <RoundCard
+              key={r.id}
+              round={r}
+              last={r.id === lastId}
+              clock={
+                clocks
+                  ? clocks.get(r.id)
+                  : leads.some((s) => s.id === r.schoolId)
+                    ? 'loading'
+                    : undefined
+              }
+            />
           ))}
         </ul>
       )}
