@@ -18,6 +18,7 @@ import type { SsoConfig } from './auth/sso-config';
 import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
+import { visitEmailHook } from './email/visit-emails';
 import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
@@ -68,6 +69,12 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * calls these without importing the features (see docs/architecture.md).
  */
 export const pushHooks: WriteHooks = { observation: [dashboardFactsHook] };
+
+/** With email on, visit writes also queue their emails (bookings, cancellations, cover). */
+const emailPushHooks = (mail: EmailLinks, now: () => Date): WriteHooks => ({
+  ...pushHooks,
+  visit: [...(pushHooks.visit ?? []), visitEmailHook(mail, now)],
+});
 
 /**
  * Other features' checks before a mutation is decided and listeners to every record
@@ -126,13 +133,24 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', schoolRoutes(options.db, now));
   api.route(
     '/sync',
-    syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks, features: pushFeatures }),
+    syncRoutes(
+      { db: options.db, readDb },
+      {
+        now,
+        log,
+        hooks: options.mail ? emailPushHooks(options.mail, now) : pushHooks,
+        features: pushFeatures,
+      },
+    ),
   );
   api.route('/visits', visitRoutes(options.db));
   api.route('/calibration', calibrationRoutes(readDb));
   api.route(
     '/dashboard',
-    dashboardRoutes({ db: options.db, readDb }, { now, suppressBelow: options.suppressBelow ?? 5 }),
+    dashboardRoutes(
+      { db: options.db, readDb },
+      { now, suppressBelow: options.suppressBelow ?? 5, mail: options.mail ?? null },
+    ),
   );
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/api', api);
