@@ -18,6 +18,7 @@ import type { SsoConfig } from './auth/sso-config';
 import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
+import { emailAdminRoutes } from './email/admin-routes';
 import { visitEmailHook } from './email/visit-emails';
 import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions): Hono {
   api.get('/auth/sign-in-options', signInOptionsRoute(options.db, options.sso ?? null));
   if (options.sso) api.route('/auth/sso', ssoRoutes(options.db, options.sso, { now, log }));
   api.route('/settings', settingsRoutes(options.db, { now, ssoOn: Boolean(options.sso) }));
+  api.route('/admin/emails', emailAdminRoutes(options.db, now, options.mail ?? null));
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now, photoStore));
   api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));

@@ -50,16 +50,19 @@ export interface OutboxEntryRow {
   sent_at: string | null;
   failed_at: string | null;
   last_error: string | null;
+  /** Whether the text is still kept (never the text itself). */
+  has_text: boolean;
 }
 
 /** The newest messages first, at most `limit`, optionally of one status. */
 export async function listOutbox(
   db: Queryable,
-  filter: { status?: 'queued' | 'sent' | 'failed' | undefined; limit: number },
+  filter: { status?: 'queued' | 'sent' | 'failed' | undefined; id?: string; limit: number },
 ): Promise<OutboxEntryRow[]> {
   let query = db
     .selectFrom('email_outbox')
-    .select([
+    .select((eb) => [
+      eb('text_body', 'is not', null).as('has_text'),
       'id',
       'kind',
       'to_address',
@@ -79,7 +82,14 @@ export async function listOutbox(
   if (filter.status === 'queued') {
     query = query.where('sent_at', 'is', null).where('failed_at', 'is', null);
   }
-  return query.execute();
+  if (filter.id) query = query.where('id', '=', filter.id);
+  const rows = await query.execute();
+  // SQLite answers 0/1, PostgreSQL a boolean.
+  return rows.map((r) => ({
+    ...r,
+    attempts: Number(r.attempts),
+    has_text: Boolean(Number(r.has_text)),
+  }));
 }
 
 /**
