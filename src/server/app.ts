@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): Hono {
   );
   api.get('/auth/sign-in-options', signInOptionsRoute(options.db, options.sso ?? null));
   if (options.sso) api.route('/auth/sso', ssoRoutes(options.db, options.sso, { now, log }));
-  api.route('/settings', settingsRoutes(options.db, { now, ssoOn: Boolean(options.sso) }));
+  api.route('/settings', settingsRoutes(options.db, { now, sso: options.sso ?? null }));
   api.route('/admin/emails', emailAdminRoutes(options.db, now, options.mail ?? null));
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now, photoStore));
