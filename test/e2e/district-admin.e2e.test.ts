@@ -67,6 +67,7 @@ describe('a district admin, tried as a new user would, with SSO and email', () =
       await page.setViewportSize(size);
       expect(await horizontalOverflow(page), `${name} at ${size.width}`).toBe(0);
       expect(await headerHeight(page)).toBeLessThanOrEqual(64);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({
         path: `${screens}/${name}-${size.width}x${size.height}.png`,
         fullPage: true,
