@@ -23,6 +23,19 @@ const kindLabels: Record<string, string> = {
   'results-shared': 'Results shared',
 };
 
+/** An address that wraps after its @ in a narrow column, not mid-word. */
+function breakableAddress(address: string) {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}
+
 /** When the message was sent, given up, or is due next. */
 const timeOf = (e: OutboxEntry) =>
   e.sentAt
@@ -106,7 +119,7 @@ export function EmailOutboxPanel() {
             <tbody>
               {list.entries.map((e) => (
                 <tr key={e.id}>
-                  <td class="outbox-to">{e.to}</td>
+                  <td class="outbox-to">{breakableAddress(e.to)}</td>
                   <td>
                     {kindLabels[e.kind] ?? e.kind}
                     <br />
