@@ -78,6 +78,11 @@ export default tseslint.config(
               message:
                 'src/server/sync must not import src/server/photos: register a PushCheck or RecordsWrittenHook in app.ts.',
             },
+            {
+              group: ['**/email', '**/email/**'],
+              message:
+                'src/server/sync must not import src/server/email: register an AfterWriteHook in app.ts.',
+            },
           ],
         },
       ],

@@ -20,6 +20,8 @@ import type { SsoConfig } from './auth/sso-config';
 import { signInOptionsRoute, ssoRoutes } from './auth/sso-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import type { EmailLinks } from './email/outbox';
+import { emailAdminRoutes } from './email/admin-routes';
+import { visitEmailHook } from './email/visit-emails';
 import { isBusyError, sendBusy } from './http/busy';
 import { csrfGuard } from './http/csrf';
 import { sendError } from './http/errors';
@@ -75,6 +77,12 @@ export const pushHooks: WriteHooks = {
   round: [roundClosingHook],
 };
 
+/** With email on, visit writes also queue their emails (bookings, cancellations, cover). */
+const emailPushHooks = (mail: EmailLinks, now: () => Date): WriteHooks => ({
+  ...pushHooks,
+  visit: [...(pushHooks.visit ?? []), visitEmailHook(mail, now)],
+});
+
 /**
  * Other features' checks before a mutation is decided and listeners to every record
  * a push writes: a record never names a photo the server lacks, and photo references
@@ -122,7 +130,8 @@ export function createApp(options: AppOptions): Hono {
   );
   api.get('/auth/sign-in-options', signInOptionsRoute(options.db, options.sso ?? null));
   if (options.sso) api.route('/auth/sso', ssoRoutes(options.db, options.sso, { now, log }));
-  api.route('/settings', settingsRoutes(options.db, { now, ssoOn: Boolean(options.sso) }));
+  api.route('/settings', settingsRoutes(options.db, { now, sso: options.sso ?? null }));
+  api.route('/admin/emails', emailAdminRoutes(options.db, now, options.mail ?? null));
   api.route('/admin', adminRoutes(options.db, now, options.mail ?? null));
   api.route('/me', myDataRoutes(options.db, now, photoStore));
   api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));
@@ -133,13 +142,24 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', schoolRoutes(options.db, now));
   api.route(
     '/sync',
-    syncRoutes({ db: options.db, readDb }, { now, log, hooks: pushHooks, features: pushFeatures }),
+    syncRoutes(
+      { db: options.db, readDb },
+      {
+        now,
+        log,
+        hooks: options.mail ? emailPushHooks(options.mail, now) : pushHooks,
+        features: pushFeatures,
+      },
+    ),
   );
   api.route('/visits', visitRoutes(options.db));
   api.route('/calibration', calibrationRoutes(readDb));
   api.route(
     '/dashboard',
-    dashboardRoutes({ db: options.db, readDb }, { now, suppressBelow: options.suppressBelow ?? 5 }),
+    dashboardRoutes(
+      { db: options.db, readDb },
+      { now, suppressBelow: options.suppressBelow ?? 5, mail: options.mail ?? null },
+    ),
   );
   api.route('/share-back', shareBackRoutes({ db: options.db, readDb }, now));
   api.all('*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

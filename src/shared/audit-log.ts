@@ -20,6 +20,7 @@ export const auditActionLabels: Record<string, string> = {
   'password-reset.requested': 'Password reset requested',
   'password.reset': 'Password reset',
   'settings.passwords': 'Password sign-in turned on or off',
+  'email.retried': 'Email sent again',
 };
 
 const Day = z

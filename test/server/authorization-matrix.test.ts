@@ -52,6 +52,9 @@ const matrix: readonly Row[] = [
   ['GET /api/settings/sign-in',          '-',        '-',               403,        403,        403,        200,        401],
   ['PUT /api/settings/sign-in',          '-',        '-',               403,        403,        403,        200,        401],
   ['GET /api/audit',                     '-',        '-',               403,        403,        403,        200,        401],
+  // The email outbox (a given-up message for the retry).
+  ['GET /api/admin/emails',              '-',        '-',               403,        403,        403,        200,        401],
+  ['POST /api/admin/emails/:id/retry',   '-',        '-',               403,        403,        403,        200,        401],
   ['GET /api/audit/export.csv',          '-',        '-',               403,        403,        403,        200,        401],
   ['GET /api/me/export',                 'own',      'own',             'sees',     'sees',     'sees',     'sees',     401],
   ['GET /api/me/export',                 'own',      "other's",         'hidden',   'hidden',   'hidden',   'hidden',   401],

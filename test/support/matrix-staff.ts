@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { hashToken } from '../../src/server/auth/tokens';
+import { markFailed, queueEmail } from '../../src/server/email/outbox';
 import type { Attempt, Outcome } from './matrix-attempts';
 import { actorFor, newMember, type World } from './matrix-world';
 
@@ -47,7 +48,23 @@ async function teacherInvite(a: Attempt) {
   return hashToken(link.replace('/#/invite/', ''));
 }
 
+/** A message in the outbox that was given up, so "retry now" applies; its id. */
+async function failedEmail(a: Attempt) {
+  const db = a.world.server.db.db;
+  const now = new Date();
+  const id = await queueEmail(
+    db,
+    { kind: 'invite', to: 'someone@district.example', subject: 'S', text: 't', html: '<p>t</p>' },
+    now,
+  );
+  await markFailed(db, id, 'connect ECONNREFUSED', null, now);
+  return id;
+}
+
 export const staffAttempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
+  'GET /api/admin/emails': (a) => status(a, 'GET', '/api/admin/emails'),
+  'POST /api/admin/emails/:id/retry': async (a) =>
+    status(a, 'POST', `/api/admin/emails/${await failedEmail(a)}/retry`, {}),
   'GET /api/staff': (a) => status(a, 'GET', '/api/staff'),
   'POST /api/staff/:id/role': async (a) =>
     status(a, 'POST', `/api/staff/${await teacherIn(a)}/role`, {

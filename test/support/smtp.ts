@@ -37,8 +37,11 @@ const decodeQuotedPrintable = (body: string) =>
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** The text/plain part of a message nodemailer wrote (quoted-printable, base64 or 7bit). */
-export function textPart(raw: string): string {
-  const start = raw.search(/Content-Type: text\/plain/i);
+export const textPart = (raw: string): string => partOf(raw, 'text/plain');
+
+/** The decoded body of the first part of this media type ('' when there is none). */
+export function partOf(raw: string, mediaType: string): string {
+  const start = raw.search(new RegExp(`Content-Type: ${mediaType.replace('/', '\\/')}`, 'i'));
   if (start < 0) return '';
   const part = raw.slice(start);
   const headerEnd = part.search(/\r?\n\r?\n/);

@@ -15,6 +15,8 @@ import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 import { leads } from '../sync/access/actor';
 import { mayChangeSharing, setSharing, sharesWithStaff } from './access';
+import type { EmailLinks } from '../email/outbox';
+import { queueResultsShared } from '../email/results-emails';
 import { dashboardOptions } from './options';
 import { targetMap } from '../../shared/targets';
 import {
@@ -36,6 +38,8 @@ export interface DashboardSettings {
   now: () => Date;
   /** Cells resting on fewer classrooms than this are suppressed (never below 3). */
   suppressBelow: number;
+  /** Email on: sharing results with staff tells the school's teachers. */
+  mail?: EmailLinks | null;
 }
 
 function parseQuery<T extends z.ZodMiniType>(c: Context, schema: T) {
@@ -180,7 +184,9 @@ export function dashboardRoutes(
     const body = await parseBody(c, SharingChange);
     if (!body.ok) return body.response;
     const at = settings.now().toISOString();
-    await db.transaction().execute(async (trx) => {
+    const mail = settings.mail ?? null;
+    const emailed = await db.transaction().execute(async (trx) => {
+      const sharedBefore = await sharesWithStaff(trx, schoolId);
       await setSharing(trx, schoolId, body.value.shareWithStaff, auth.userId, at);
       await recordAudit(trx, {
         id: randomUUID(),
@@ -190,7 +196,10 @@ export function dashboardRoutes(
         subject: schoolId,
         details: { shareWithStaff: body.value.shareWithStaff },
       });
+      if (!mail || sharedBefore || !body.value.shareWithStaff) return 0;
+      return queueResultsShared(trx, { schoolId, byId: auth.userId }, mail, new Date(at));
     });
+    if (emailed > 0) mail?.queued();
     return c.json({ schoolId, shareWithStaff: body.value.shareWithStaff });
   });
 

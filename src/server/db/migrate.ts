@@ -15,6 +15,7 @@ import * as resultTargets from './migrations/2026-11-30T03-40-result-targets';
 import * as calibrationVisits from './migrations/2026-12-01T05-00-calibration-visits';
 import * as schoolNudges from './migrations/2026-12-01T05-10-school-nudges';
 import * as roundShareBack from './migrations/2026-12-01T04-00-round-share-back';
+import * as emailAttachments from './migrations/2026-12-01T03-00-email-attachments';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T05-00-calibration-visits': calibrationVisits,
   '2026-12-01T05-10-school-nudges': schoolNudges,
   '2026-12-01T04-00-round-share-back': roundShareBack,
+  '2026-12-01T03-00-email-attachments': emailAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -126,7 +126,7 @@ export interface EmailOutboxTable {
   kind: string;
   to_address: string;
   subject: string;
-  /** Erased once the message is sent or given up: it may hold a single-use link. */
+  /** Erased once the message is sent: it may hold a single-use link (kept when given up, to retry). */
   text_body: string | null;
   html_body: string | null;
   created_at: string;
@@ -138,6 +138,10 @@ export interface EmailOutboxTable {
   /** Set when the last allowed attempt failed. */
   failed_at: string | null;
   last_error: string | null;
+  /** One optional attachment (a visit's .ics), erased with the body once sent. */
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment_text: string | null;
 }
 
 export interface PasswordResetsTable {

@@ -29,6 +29,7 @@ export function smtpSender(
         text: message.text,
         html: message.html,
         messageId: `<${message.id}@${messageIdDomain}>`,
+        ...(message.attachment ? { attachments: [message.attachment] } : {}),
       });
     },
     close: () => transport.close(),

@@ -4,10 +4,18 @@ import { isPostgres } from '../db/dialect';
 import type { Queryable } from '../db/queryable';
 import type { EmailContent } from './templates';
 
+/** A file sent with a message (a visit's .ics), kept as text until the message is sent. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingEmail extends EmailContent {
   id: string;
   to: string;
   attempts: number;
+  attachment: EmailAttachment | null;
 }
 
 /**
@@ -16,7 +24,7 @@ export interface OutgoingEmail extends EmailContent {
  */
 export async function queueEmail(
   db: Queryable,
-  message: EmailContent & { kind: string; to: string },
+  message: EmailContent & { kind: string; to: string; attachment?: EmailAttachment | null },
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
@@ -37,6 +45,9 @@ export async function queueEmail(
       sent_at: null,
       failed_at: null,
       last_error: null,
+      attachment_name: message.attachment?.filename ?? null,
+      attachment_type: message.attachment?.contentType ?? null,
+      attachment_text: message.attachment?.content ?? null,
     })
     .execute();
   return id;
@@ -71,7 +82,17 @@ export async function claimDue(
       attempts: sql<number>`attempts + 1`,
     })
     .where('id', 'in', due)
-    .returning(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts'])
+    .returning([
+      'id',
+      'to_address',
+      'subject',
+      'text_body',
+      'html_body',
+      'attempts',
+      'attachment_name',
+      'attachment_type',
+      'attachment_text',
+    ])
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -80,10 +101,18 @@ export async function claimDue(
     text: r.text_body ?? '',
     html: r.html_body ?? '',
     attempts: Number(r.attempts),
+    attachment:
+      r.attachment_name && r.attachment_text !== null
+        ? {
+            filename: r.attachment_name,
+            contentType: r.attachment_type ?? 'application/octet-stream',
+            content: r.attachment_text,
+          }
+        : null,
   }));
 }
 
-/** Sent: the text, which may hold a single-use link, is not kept. */
+/** Sent: the text, which may hold a single-use link, and the attachment are not kept. */
 export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {
   await db
     .updateTable('email_outbox')
@@ -93,12 +122,17 @@ export async function markSent(db: Queryable, id: string, now: Date): Promise<vo
       last_error: null,
       text_body: null,
       html_body: null,
+      attachment_text: null,
     })
     .where('id', '=', id)
     .execute();
 }
 
-/** A failed attempt: tried again at `retryAt`, or given up (its text erased) when null. */
+/**
+ * A failed attempt: tried again at `retryAt`, or given up when null. A given-up
+ * message keeps its text so a district admin can send it again ("retry now" on the
+ * outbox screen); any link in it expires on its own (invites in 14 days, resets in 1 hour).
+ */
 export async function markFailed(
   db: Queryable,
   id: string,
@@ -112,13 +146,7 @@ export async function markFailed(
     .set(
       retryAt
         ? { last_error: lastError, claimed_until: null, next_attempt_at: retryAt.toISOString() }
-        : {
-            last_error: lastError,
-            claimed_until: null,
-            failed_at: now.toISOString(),
-            text_body: null,
-            html_body: null,
-          },
+        : { last_error: lastError, claimed_until: null, failed_at: now.toISOString() },
     )
     .where('id', '=', id)
     .execute();

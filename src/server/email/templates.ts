@@ -9,14 +9,19 @@ export interface EmailContent {
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** Paragraphs of text, with at most one link, laid out the same in both parts. */
-function compose(subject: string, paragraphs: string[], link: { label: string; href: string }) {
-  const text = [...paragraphs.slice(0, 1), `${link.label}:\n${link.href}`, ...paragraphs.slice(1)]
+/** Paragraphs of text, with at most one link after the first, laid out the same in both parts. */
+export function compose(
+  subject: string,
+  paragraphs: string[],
+  link: { label: string; href: string } | null,
+): EmailContent {
+  const linkText = link ? [`${link.label}:\n${link.href}`] : [];
+  const text = [...paragraphs.slice(0, 1), ...linkText, ...paragraphs.slice(1)]
     .join('\n\n')
     .concat('\n\n-- \nLookfor\n');
   const html = [
     `<p>${escape(paragraphs[0] ?? '')}</p>`,
-    `<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>`,
+    ...(link ? [`<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>`] : []),
     ...paragraphs.slice(1).map((p) => `<p>${escape(p)}</p>`),
     '<p style="color:#555">Lookfor</p>',
   ].join('\n');

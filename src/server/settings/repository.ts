@@ -17,3 +17,13 @@ export async function setPasswordsOn(db: Queryable, on: boolean, at: string, by:
     .values({ name: 'passwords', value: on ? 'on' : 'off', updated_at: at, updated_by: by })
     .execute();
 }
+
+/** Every active person, for the list of who passwords-off would lock out. */
+export async function activePeople(db: Queryable) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('deactivated_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { SignInSettings } from '../../shared/district-settings';
+import { SignInSettings, type SignInSettingsAnswer } from '../../shared/district-settings';
+import { domainAllowed } from '../../shared/sign-in-options';
+import type { SsoConfig } from '../auth/sso-config';
 import { recordAudit } from '../audit/repository';
 import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
-import { passwordsOn, setPasswordsOn } from './repository';
+import { activePeople, passwordsOn, setPasswordsOn } from './repository';
 
 /** District-wide settings, for district admins: password sign-in on or off. */
 export function settingsRoutes(
   db: Kysely<Database>,
-  options: { now: () => Date; ssoOn: boolean },
+  options: { now: () => Date; sso: SsoConfig | null },
 ): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
   routes.use('*', requireSignIn());
@@ -23,13 +25,25 @@ export function settingsRoutes(
     await next();
   });
 
-  routes.get('/sign-in', async (c) => c.json({ passwords: await passwordsOn(db) }));
+  routes.get('/sign-in', async (c) => {
+    const sso = options.sso;
+    const outsideDomains =
+      sso && sso.allowedDomains.length > 0
+        ? (await activePeople(db)).filter((p) => !domainAllowed(sso.allowedDomains, p.email))
+        : [];
+    const body: SignInSettingsAnswer = {
+      passwords: await passwordsOn(db),
+      sso: sso ? { label: sso.label, allowedDomains: sso.allowedDomains } : null,
+      outsideDomains,
+    };
+    return c.json(body);
+  });
 
   routes.put('/sign-in', async (c) => {
     const auth = c.get('auth')!;
     const body = await parseBody(c, SignInSettings);
     if (!body.ok) return body.response;
-    if (!body.value.passwords && !options.ssoOn) {
+    if (!body.value.passwords && !options.sso) {
       return sendError(
         c,
         409,

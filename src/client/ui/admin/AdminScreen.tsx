@@ -15,6 +15,12 @@ const StaffDirectoryPanel = lazyScreen(() =>
   import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
 );
 const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
+const SignInSettingsPanel = lazyScreen(() =>
+  import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
+);
+const EmailOutboxPanel = lazyScreen(() =>
+  import('./EmailOutboxPanel').then((m) => m.EmailOutboxPanel),
+);
 
 /**
  * Schools and staff. District admins manage schools, invite anyone and import
@@ -111,6 +117,8 @@ export function AdminScreen() {
       <ResultsSharing />
       <PhotoSettings />
       <NudgeSettings />
+      {districtAdmin && <SignInSettingsPanel />}
+      {districtAdmin && <EmailOutboxPanel />}
       {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );

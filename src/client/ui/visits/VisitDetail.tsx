@@ -8,7 +8,7 @@ import { visitWhen } from './format';
 import { goToVisit, visitHref } from './visit-route';
 
 async function saveCalendarFile(visit: Visit) {
-  const { visitCalendarFile } = await import('./calendar-file');
+  const { visitCalendarFile } = await import('../../../shared/visit-calendar');
   const file = visitCalendarFile(visit);
   download(file.name, file.text, 'text/calendar');
 }

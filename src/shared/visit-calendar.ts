@@ -1,5 +1,5 @@
 import { createEvent } from 'ics';
-import type { Visit } from '../../../shared/visits';
+import type { Visit } from './visits';
 
 export interface CalendarFile {
   name: string;

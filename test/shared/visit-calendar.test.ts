@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { visitCalendarFile } from '../../../src/client/ui/visits/calendar-file';
-import { visit, visitNote } from '../../support/visit-factories';
+import { visitCalendarFile } from '../../src/shared/visit-calendar';
+import { visit, visitNote } from '../support/visit-factories';
 
 const school = 'b1000000-0000-4000-8000-0000000000b1';
 const host = '40000000-0000-4000-8000-000000000001';
