@@ -20,6 +20,9 @@ export const auditActionLabels: Record<string, string> = {
   'password-reset.requested': 'Password reset requested',
   'password.reset': 'Password reset',
   'settings.passwords': 'Password sign-in turned on or off',
+  'settings.retention': 'Retention periods changed',
+  'retention.deleted': 'Data past its retention period deleted',
+  'person.erased': "Person's data deleted on request",
 };
 
 const Day = z

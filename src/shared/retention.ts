@@ -8,16 +8,14 @@ export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 3_650;
 
 const days = (what: string) =>
-  z
-    .int({ error: `${what}: give a whole number of days` })
-    .check(
-      z.gte(RETENTION_MIN_DAYS, {
-        error: `${what} are kept at least ${RETENTION_MIN_DAYS} days`,
-      }),
-      z.lte(RETENTION_MAX_DAYS, {
-        error: `${what} are kept at most ${RETENTION_MAX_DAYS} days (10 years)`,
-      }),
-    );
+  z.int({ error: `${what}: give a whole number of days` }).check(
+    z.gte(RETENTION_MIN_DAYS, {
+      error: `${what} are kept at least ${RETENTION_MIN_DAYS} days`,
+    }),
+    z.lte(RETENTION_MAX_DAYS, {
+      error: `${what} are kept at most ${RETENTION_MAX_DAYS} days (10 years)`,
+    }),
+  );
 
 export const RetentionSettings = z.object({
   /** Observations, Blast Walkthrough rounds and their progress. */
@@ -79,12 +77,3 @@ export const RetentionCounts = z.object({
   audit: z.int(),
 });
 export type RetentionCounts = z.infer<typeof RetentionCounts>;
-
-/** `POST /api/staff/:userId/erase`: what deleting a person's data removed. */
-export const ErasureCounts = z.object({
-  notes: z.int(),
-  observations: z.int(),
-  photos: z.int(),
-  sessions: z.int(),
-});
-export type ErasureCounts = z.infer<typeof ErasureCounts>;

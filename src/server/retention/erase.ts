@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ErasureCounts } from '../../shared/retention';
+import type { ErasureAnswer as ErasureCounts } from '../../shared/answers/retention';
 import { recordAudit } from '../audit/repository';
 import type { Database } from '../db/schema';
 import type { PhotoStore } from '../photos/store';

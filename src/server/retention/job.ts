@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import {
-  retainedEntities,
-  retentionCutoffs,
-  type RetentionCounts,
-} from '../../shared/retention';
+import { retainedEntities, retentionCutoffs, type RetentionCounts } from '../../shared/retention';
 import { recordAudit } from '../audit/repository';
 import type { Database } from '../db/schema';
 import type { PhotoStore } from '../photos/store';
 import { retentionSettings } from '../settings/repository';
 import { eraseObservationText, recordsWrittenBefore, tombstoneRecords } from './records';
-import { deleteAuditBefore, deleteEvidenceBefore, deletePhotos, photosSentBefore } from './repository';
+import {
+  deleteAuditBefore,
+  deleteEvidenceBefore,
+  deletePhotos,
+  photosSentBefore,
+} from './repository';
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +35,11 @@ export async function runRetention(
       retainedEntities.observations,
       cutoffs.observations,
     );
-    const peerNotes = await recordsWrittenBefore(trx, retainedEntities.peerNotes, cutoffs.peerNotes);
+    const peerNotes = await recordsWrittenBefore(
+      trx,
+      retainedEntities.peerNotes,
+      cutoffs.peerNotes,
+    );
     await tombstoneRecords(trx, [...observations, ...peerNotes], at);
     await eraseObservationText(
       trx,

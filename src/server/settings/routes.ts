@@ -8,12 +8,7 @@ import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 import { RetentionSettings } from '../../shared/retention';
-import {
-  passwordsOn,
-  retentionSettings,
-  setPasswordsOn,
-  setRetentionSettings,
-} from './repository';
+import { passwordsOn, retentionSettings, setPasswordsOn, setRetentionSettings } from './repository';
 
 /** District-wide settings, for district admins: password sign-in, and how long data is kept. */
 export function settingsRoutes(

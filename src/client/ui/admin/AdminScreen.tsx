@@ -13,6 +13,9 @@ import './admin.css';
 const StaffDirectoryPanel = lazyScreen(() =>
   import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
 );
+const RetentionSettingsPanel = lazyScreen(() =>
+  import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
+);
 const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
 
 /**
@@ -109,6 +112,7 @@ export function AdminScreen() {
       <StaffDirectoryPanel version={version} />
       <ResultsSharing />
       <PhotoSettings />
+      {districtAdmin && <RetentionSettingsPanel />}
       {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );
