@@ -78,6 +78,8 @@ export async function tombstoneRecords(
       })
       .where('entity', '=', r.entity)
       .where('entity_id', '=', r.entityId)
+      // Two server processes running the job at once: the second finds it deleted already.
+      .where('deleted', '=', 0)
       .execute();
   }
   const byEntity = new Map<string, string[]>();
