@@ -5,7 +5,14 @@ import { recordAudit } from '../audit/repository';
 import type { Database } from '../db/schema';
 import type { PhotoStore } from '../photos/store';
 import { erasePersonDetails } from './person-repository';
-import { eraseObservationText, recordsOwnedBy, tombstoneRecords } from './records';
+import { entitiesNamingPeople, withoutName } from '../../shared/erased-names';
+import {
+  eraseObservationText,
+  liveRecordsOf,
+  recordsOwnedBy,
+  rewriteRecords,
+  tombstoneRecords,
+} from './records';
 import { deletePhotos, photosFirstSentBy } from './repository';
 
 /** A person's own notes: deleted on request whatever their age. */
@@ -21,7 +28,8 @@ const inRound = (data: unknown) =>
  * Deletes a person's data on request (a district admin's action), in one transaction:
  * their visit notes, shared notes and reflections; their observations outside any
  * round (observations in a Blast Walkthrough round stay: they carry no teacher, feed
- * the school's round, and now point at an account with no name); the photos they
+ * the school's round, and their name in them, a round's team and a colleague's visit
+ * becomes "Deleted person"); the photos they
  * sent; their sessions and personal details. An audit line says who did it, when,
  * and the counts. Dashboard facts stay: they are anonymous counts.
  */
@@ -40,6 +48,12 @@ export async function erasePerson(
       trx,
       observations.map((r) => r.entityId),
     );
+    // What stays must not name them: their round visits, a round's team, a colleague's visit.
+    const named = (await liveRecordsOf(trx, entitiesNamingPeople)).flatMap((r) => {
+      const data = withoutName(r.entity, r.data, input.userId);
+      return data ? [{ ...r, data }] : [];
+    });
+    await rewriteRecords(trx, named, input.at);
     const photos = await photosFirstSentBy(trx, input.userId);
     await deletePhotos(trx, photos);
     const sessions = await erasePersonDetails(trx, input.userId, input.at);

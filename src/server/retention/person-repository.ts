@@ -1,7 +1,5 @@
+import { ERASED_NAME } from '../../shared/erased-names';
 import type { Queryable } from '../db/queryable';
-
-/** The name an erased person's account keeps, so old audit lines still read. */
-export const ERASED_NAME = 'Deleted person';
 
 /**
  * Ends every way in for this person and removes their personal details: sessions,

@@ -107,6 +107,55 @@ export async function tombstoneRecords(
   );
 }
 
+/** Every live record of these entities, with its data (for rules that read the data). */
+export async function liveRecordsOf(
+  db: Queryable,
+  entities: readonly string[],
+): Promise<Array<DueRecord & { data: unknown }>> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['entity', 'entity_id', 'rev', 'data'])
+    .where('entity', 'in', [...entities])
+    .where('deleted', '=', 0)
+    .orderBy('entity')
+    .orderBy('entity_id')
+    .execute();
+  return rows.map((r) => ({
+    entity: r.entity,
+    entityId: r.entity_id,
+    rev: Number(r.rev),
+    data: r.data === null ? null : (JSON.parse(r.data) as unknown),
+  }));
+}
+
+/**
+ * Writes new data for records as the server (placement unchanged), each with the next
+ * revision and a new server sequence number, so every device that holds one pulls it.
+ */
+export async function rewriteRecords(
+  db: Queryable,
+  records: ReadonlyArray<DueRecord & { data: unknown }>,
+  at: string,
+): Promise<void> {
+  if (records.length === 0) return;
+  let seq = await takeServerSeqs(db, records.length);
+  for (const r of records) {
+    await db
+      .updateTable('records')
+      .set({
+        rev: r.rev + 1,
+        data: JSON.stringify(r.data),
+        server_seq: seq++,
+        updated_at: at,
+        updated_by: 'server',
+      })
+      .where('entity', '=', r.entity)
+      .where('entity_id', '=', r.entityId)
+      .where('rev', '=', r.rev)
+      .execute();
+  }
+}
+
 /**
  * An observation's dashboard facts stay (anonymous counts per school, day and
  * look-for), but the words it carried go: its notes and its student-voice quotes.

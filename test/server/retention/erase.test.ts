@@ -9,7 +9,14 @@ import { fixture, photoRef, testPhotoStore, uploadPhoto } from '../../support/ph
 import { startTestServer, type TestServer } from '../../support/server-app';
 import { testDialects } from '../../support/test-db';
 import { put, reflection, visit, visitNote } from '../../support/visit-factories';
-import { ids, school, visitSchool, type Cookies } from '../../support/visit-school';
+import {
+  ids,
+  latest,
+  pullAll,
+  school,
+  visitSchool,
+  type Cookies,
+} from '../../support/visit-school';
 
 const dialects = await testDialects();
 const client = crypto.randomUUID();
@@ -108,6 +115,28 @@ describe.each(dialects)("deleting a person's data on request on %s", (dialect) =
     expect(await liveOf(ids.coach)).toEqual(['observation', 'round']);
     expect(await liveOf(ids.host)).toEqual(['reflection', 'visit']);
     expect(await server.count('photos')).toBe(0);
+    // What stays names them no more: the round visit, the round's team, the host's visit.
+    const dataOf = async (entity: string, id: string) =>
+      JSON.parse(
+        (
+          await server.db.db
+            .selectFrom('records')
+            .select('data')
+            .where('entity', '=', entity)
+            .where('entity_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).data!,
+      ) as Record<string, unknown>;
+    expect(await dataOf('observation', inRound.id)).toMatchObject({ observer: 'Deleted person' });
+    expect(await dataOf('round', r.id)).toMatchObject({
+      team: [{ userId: ids.coach, name: 'Deleted person' }],
+    });
+    expect(await dataOf('visit', coaching.id)).toMatchObject({
+      hostName: 'Ms Host',
+      observerName: 'Deleted person',
+    });
+    const pulled = latest(await pullAll(server, as.host), 'visit').get(coaching.id);
+    expect(pulled?.data).toMatchObject({ observerName: 'Deleted person' });
     const user = await server.db.db
       .selectFrom('users')
       .select(['name', 'email', 'password_hash', 'deactivated_at'])

@@ -61,7 +61,7 @@ export function ErasePersonButton({ person, onErased, onProblem }: Props) {
             removes their name and email. It cannot be undone.
           </p>
           <p>
-            Their visits in Blast Walkthrough rounds stay, with no name on them, and so do the
+            Their visits in Blast Walkthrough rounds stay, named "Deleted person", and so do the
             dashboard's anonymous counts. The audit log records who did this and when.
           </p>
         </ConfirmDialog>
