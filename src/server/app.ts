@@ -1,3 +1,4 @@
+import { eraseRoutes } from './retention/erase-routes';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', photoSettingRoutes(options.db, now));
   api.route('/schools', nudgeRoutes(options.db, now));
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
+  api.route('/staff', eraseRoutes(options.db, { now, store: photoStore }));
   api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route(

@@ -8,6 +8,7 @@ import { smtpSender } from './email/mailer';
 import { startEmailWorker, type EmailWorker } from './email/worker';
 import { startPhotoCleanup } from './photos/cleanup';
 import { databaseStore, fileStore } from './photos/store';
+import { startRetention } from './retention/job';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   const photoStore =
     config.photoStore === 'database' ? databaseStore() : fileStore(config.photoDir);
   const photoCleanup = startPhotoCleanup(handle.db, photoStore, (message, error) =>
+    console.error(message, error),
+  );
+  const retention = startRetention(handle.db, photoStore, (message, error) =>
     console.error(message, error),
   );
   const app = createApp({
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     photoCleanup.stop();
+    retention.stop();
     server.close(() => {
       void (worker?.stop() ?? Promise.resolve())
         .then(() => sender?.close())

@@ -21,6 +21,9 @@ export const auditActionLabels: Record<string, string> = {
   'password.reset': 'Password reset',
   'settings.passwords': 'Password sign-in turned on or off',
   'email.retried': 'Email sent again',
+  'settings.retention': 'Retention periods changed',
+  'retention.deleted': 'Data past its retention period deleted',
+  'person.erased': "Person's data deleted on request",
 };
 
 const Day = z

@@ -44,6 +44,8 @@ const matrix: readonly Row[] = [
   ['POST /api/staff/:id/deactivate',     'other',    "other's",         403,        403,        403,        200,        401],
   ['POST /api/staff/:id/reactivate',     'own',      "other's",         403,        403,        200,        200,        401],
   ['POST /api/staff/:id/reactivate',     'other',    "other's",         403,        403,        403,        200,        401],
+  ['POST /api/staff/:id/erase',          'own',      "other's",         403,        403,        403,        200,        401],
+  ['POST /api/staff/:id/erase',          'other',    "other's",         403,        403,        403,        200,        401],
   ['POST /api/staff/invites/:id/revoke', 'own',      'new',             403,        403,        200,        200,        401],
   ['POST /api/staff/invites/:id/revoke', 'other',    'new',             403,        403,        403,        200,        401],
   ['POST /api/staff/invites/:id/resend', 'own',      'new',             403,        403,        200,        200,        401],
@@ -51,6 +53,8 @@ const matrix: readonly Row[] = [
   ['GET /api/auth/sign-in-options',      '-',        '-',               200,        200,        200,        200,        200],
   ['GET /api/settings/sign-in',          '-',        '-',               403,        403,        403,        200,        401],
   ['PUT /api/settings/sign-in',          '-',        '-',               403,        403,        403,        200,        401],
+  ['GET /api/settings/retention',        '-',        '-',               403,        403,        403,        200,        401],
+  ['PUT /api/settings/retention',        '-',        '-',               403,        403,        403,        200,        401],
   ['GET /api/audit',                     '-',        '-',               403,        403,        403,        200,        401],
   // The email outbox (a given-up message for the retry).
   ['GET /api/admin/emails',              '-',        '-',               403,        403,        403,        200,        401],

@@ -91,6 +91,16 @@ export const staffAttempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
   'GET /api/settings/sign-in': (a) => status(a, 'GET', '/api/settings/sign-in'),
   'PUT /api/settings/sign-in': (a) =>
     status(a, 'PUT', '/api/settings/sign-in', { passwords: true }),
+  'GET /api/settings/retention': (a) => status(a, 'GET', '/api/settings/retention'),
+  'PUT /api/settings/retention': (a) =>
+    status(a, 'PUT', '/api/settings/retention', {
+      observationDays: 1_095,
+      peerNoteDays: 365,
+      photoDays: 365,
+      auditDays: 1_095,
+    }),
+  'POST /api/staff/:id/erase': async (a) =>
+    status(a, 'POST', `/api/staff/${await teacherIn(a)}/erase`, {}),
   'GET /api/audit': (a) => status(a, 'GET', '/api/audit'),
   'GET /api/audit/export.csv': (a) => status(a, 'GET', '/api/audit/export.csv'),
 };

@@ -9,9 +9,16 @@ import { requireSignIn, type AuthEnv } from '../auth/session';
 import type { Database } from '../db/schema';
 import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
-import { activePeople, passwordsOn, setPasswordsOn } from './repository';
+import { RetentionSettings } from '../../shared/retention';
+import {
+  activePeople,
+  passwordsOn,
+  retentionSettings,
+  setPasswordsOn,
+  setRetentionSettings,
+} from './repository';
 
-/** District-wide settings, for district admins: password sign-in on or off. */
+/** District-wide settings, for district admins: password sign-in, and how long data is kept. */
 export function settingsRoutes(
   db: Kysely<Database>,
   options: { now: () => Date; sso: SsoConfig | null },
@@ -64,6 +71,27 @@ export function settingsRoutes(
       });
     });
     return c.json({ passwords: body.value.passwords });
+  });
+
+  routes.get('/retention', async (c) => c.json(await retentionSettings(db)));
+
+  routes.put('/retention', async (c) => {
+    const auth = c.get('auth')!;
+    const body = await parseBody(c, RetentionSettings);
+    if (!body.ok) return body.response;
+    const at = options.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await setRetentionSettings(trx, body.value, at, auth.userId);
+      await recordAudit(trx, {
+        id: randomUUID(),
+        at,
+        actorId: auth.userId,
+        action: 'settings.retention',
+        subject: 'district',
+        details: body.value,
+      });
+    });
+    return c.json(body.value);
   });
 
   return routes;

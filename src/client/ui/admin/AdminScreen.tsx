@@ -14,6 +14,9 @@ import './admin.css';
 const StaffDirectoryPanel = lazyScreen(() =>
   import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
 );
+const RetentionSettingsPanel = lazyScreen(() =>
+  import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
+);
 const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
 const SignInSettingsPanel = lazyScreen(() =>
   import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
@@ -119,6 +122,7 @@ export function AdminScreen() {
       <NudgeSettings />
       {districtAdmin && <SignInSettingsPanel />}
       {districtAdmin && <EmailOutboxPanel />}
+      {districtAdmin && <RetentionSettingsPanel />}
       {districtAdmin && <AuditLogPanel version={version} />}
     </section>
   );

@@ -84,6 +84,7 @@ export function StaffDirectoryPanel({ version }: { version: number }) {
                   moveTo={districtAdmin ? allSchools.filter((s) => s.id !== school.schoolId) : []}
                   isMe={person.userId === myId}
                   manage={districtAdmin || person.role !== 'principal'}
+                  mayErase={districtAdmin}
                   onChanged={changed}
                   onProblem={setProblem}
                 />

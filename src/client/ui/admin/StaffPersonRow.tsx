@@ -8,6 +8,7 @@ import {
   moveToSchool,
   reactivatePerson,
 } from '../../account/staff-api';
+import { ErasePersonButton } from './ErasePersonButton';
 import { roleLabel, shownTime } from './staff-format';
 
 interface Props {
@@ -20,13 +21,15 @@ interface Props {
   isMe: boolean;
   /** Whether deactivating and reactivating are offered (the server decides in the end). */
   manage: boolean;
+  /** Whether deleting the person's data on request is offered (district admins). */
+  mayErase?: boolean;
   onChanged: (message: string) => void;
   onProblem: (message: string) => void;
 }
 
 /** One person on a school's staff, with what the signed-in person may change. */
 export function StaffPersonRow(props: Props) {
-  const { person, schoolId, roles, moveTo, isMe, manage, onChanged, onProblem } = props;
+  const { person, schoolId, roles, moveTo, isMe, manage, mayErase, onChanged, onProblem } = props;
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const idBase = `staff-${schoolId.slice(0, 8)}-${person.userId.slice(0, 8)}`;
@@ -144,6 +147,9 @@ export function StaffPersonRow(props: Props) {
               Deactivate<span class="visually-hidden"> {person.name}</span>
             </button>
           ))}
+        {mayErase && !isMe && (
+          <ErasePersonButton person={person} onErased={onChanged} onProblem={onProblem} />
+        )}
       </div>
     </li>
   );
