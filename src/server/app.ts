@@ -27,6 +27,7 @@ import { keepPhotoRefs } from './photos/refs';
 import { photoRoutes } from './photos/routes';
 import { photoSettingRoutes } from './photos/setting-routes';
 import { databaseStore, type PhotoStore } from './photos/store';
+import { rosterRoutes } from './roster/routes';
 import { schoolRoutes } from './schools/routes';
 import { staffRoutes } from './staff/routes';
 import { settingsRoutes } from './settings/routes';
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/photos', photoRoutes({ db: options.db, readDb }, { store: photoStore, now }));
   api.route('/schools', photoSettingRoutes(options.db, now));
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
+  api.route('/roster/oneroster', rosterRoutes(options.db, now, options.mail ?? null));
   api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route(

@@ -20,6 +20,11 @@ export const auditActionLabels: Record<string, string> = {
   'password-reset.requested': 'Password reset requested',
   'password.reset': 'Password reset',
   'settings.passwords': 'Password sign-in turned on or off',
+  'roster.imported': 'OneRoster import',
+  'roster.school-linked': 'School linked to a OneRoster org',
+  'school.renamed': 'School renamed',
+  'roster.person-added': 'Added from OneRoster',
+  'roster.person-changed': 'Changed by OneRoster',
 };
 
 const Day = z

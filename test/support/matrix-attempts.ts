@@ -3,6 +3,7 @@ import { ownerOnly } from '../../src/server/sync/access/placement';
 import type { PullResponse, RecentResponse, PushResponse } from '../../src/shared/sync';
 import { pickNote, roundWithNotes } from './matrix-evidence';
 import { photoAttempts } from './matrix-photos';
+import { rosterAttempts } from './matrix-roster';
 import { staffAttempts } from './matrix-staff';
 import {
   actorFor,
@@ -151,6 +152,7 @@ const newUserIn = async (w: World, schoolId: string) =>
 /** How each route of the matrix is tried, by route name. */
 export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
   ...staffAttempts,
+  ...rosterAttempts,
   'POST /api/auth/setup': (a) =>
     status(a, 'POST', '/api/auth/setup', {
       token: 'x'.repeat(40),

@@ -12,6 +12,7 @@ import * as emailOutbox from './migrations/2026-11-30T02-00-email-outbox';
 import * as photos from './migrations/2026-11-30T03-00-photos';
 import * as staffLifecycle from './migrations/2026-11-30T03-00-staff-lifecycle';
 import * as resultTargets from './migrations/2026-11-30T03-40-result-targets';
+import * as oneRoster from './migrations/2026-12-01T01-00-oneroster';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T03-00-photos': photos,
   '2026-11-30T03-00-staff-lifecycle': staffLifecycle,
   '2026-11-30T03-40-result-targets': resultTargets,
+  '2026-12-01T01-00-oneroster': oneRoster,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
