@@ -13,6 +13,9 @@ import './admin.css';
 const StaffDirectoryPanel = lazyScreen(() =>
   import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
 );
+const OneRosterImport = lazyScreen(() =>
+  import('./OneRosterImport').then((m) => m.OneRosterImport),
+);
 const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
 
 /**
@@ -104,6 +107,14 @@ export function AdminScreen() {
       )}
       {schools.length > 0 && (
         <InviteForm schools={schools} roles={roles} onInvited={() => setVersion((v) => v + 1)} />
+      )}
+      {districtAdmin && (
+        <OneRosterImport
+          onImported={() => {
+            setVersion((v) => v + 1);
+            void reload();
+          }}
+        />
       )}
       {districtAdmin && <RosterImport />}
       <StaffDirectoryPanel version={version} />
