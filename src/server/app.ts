@@ -33,6 +33,7 @@ import { photoRoutes } from './photos/routes';
 import { photoSettingRoutes } from './photos/setting-routes';
 import { nudgeRoutes } from './nudges/routes';
 import { databaseStore, type PhotoStore } from './photos/store';
+import { rosterRoutes } from './roster/routes';
 import { schoolRoutes } from './schools/routes';
 import { staffRoutes } from './staff/routes';
 import { settingsRoutes } from './settings/routes';
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): Hono {
   api.route('/schools', nudgeRoutes(options.db, now));
   api.route('/staff', staffRoutes(options.db, now, options.mail ?? null));
   api.route('/staff', eraseRoutes(options.db, { now, store: photoStore }));
+  api.route('/roster/oneroster', rosterRoutes(options.db, now, options.mail ?? null));
   api.route('/audit', auditRoutes(readDb));
   api.route('/schools', schoolRoutes(options.db, now));
   api.route(

@@ -24,6 +24,11 @@ export const auditActionLabels: Record<string, string> = {
   'settings.retention': 'Retention periods changed',
   'retention.deleted': 'Data past its retention period deleted',
   'person.erased': "Person's data deleted on request",
+  'roster.imported': 'OneRoster import',
+  'roster.school-linked': 'School linked to a OneRoster org',
+  'school.renamed': 'School renamed',
+  'roster.person-added': 'Added from OneRoster',
+  'roster.person-changed': 'Changed by OneRoster',
 };
 
 const Day = z

@@ -32,6 +32,8 @@ const matrix: readonly Row[] = [
   ['POST /api/admin/invites (principal)','own',      'new',             403,        403,        403,        201,        401],
   ['POST /api/admin/invites (admin)',    'district', 'new',             403,        403,        403,        201,        401],
   ['POST /api/admin/roster',             'own',      'new',             403,        403,        403,        201,        401],
+  ['POST /api/roster/oneroster/dry-run', '-',        'new',             403,        403,        403,        200,        401],
+  ['POST /api/roster/oneroster/import',  '-',        'new',             403,        403,        403,        200,        401],
   ['POST /api/admin/memberships',        'own',      'own',             403,        403,        403,        200,        401],
   ['POST /api/admin/memberships',        'own',      "other's",         403,        403,        200,        200,        401],
   ['POST /api/admin/memberships',        'other',    "other's",         403,        403,        403,        200,        401],

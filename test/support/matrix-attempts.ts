@@ -4,6 +4,7 @@ import type { PullResponse, RecentResponse, PushResponse } from '../../src/share
 import { pickNote, roundWithNotes } from './matrix-evidence';
 import { calibrationAttempts } from './matrix-calibration';
 import { photoAttempts } from './matrix-photos';
+import { rosterAttempts } from './matrix-roster';
 import { staffAttempts } from './matrix-staff';
 import {
   actorFor,
@@ -152,6 +153,7 @@ const newUserIn = async (w: World, schoolId: string) =>
 /** How each route of the matrix is tried, by route name. */
 export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
   ...staffAttempts,
+  ...rosterAttempts,
   'POST /api/auth/setup': (a) =>
     status(a, 'POST', '/api/auth/setup', {
       token: 'x'.repeat(40),

@@ -16,6 +16,7 @@ import * as calibrationVisits from './migrations/2026-12-01T05-00-calibration-vi
 import * as schoolNudges from './migrations/2026-12-01T05-10-school-nudges';
 import * as roundShareBack from './migrations/2026-12-01T04-00-round-share-back';
 import * as emailAttachments from './migrations/2026-12-01T03-00-email-attachments';
+import * as oneRoster from './migrations/2026-12-01T01-00-oneroster';
 
 /** Timestamped migrations, in order. Add new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T05-10-school-nudges': schoolNudges,
   '2026-12-01T04-00-round-share-back': roundShareBack,
   '2026-12-01T03-00-email-attachments': emailAttachments,
+  '2026-12-01T01-00-oneroster': oneRoster,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

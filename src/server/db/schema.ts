@@ -327,6 +327,27 @@ export interface ResultTargetsTable {
   set_at: string;
 }
 
+/** Which school a OneRoster org became. */
+export interface RosterOrgsTable {
+  source_id: string;
+  school_id: string;
+  linked_at: string;
+}
+
+/** A staff member a OneRoster import brought in, by their `sourcedId`. */
+export interface RosterPeopleTable {
+  source_id: string;
+  name: string;
+  email: string;
+  /** JSON: { [org sourcedId]: 'teacher' | 'coach' | 'principal' }. */
+  assignments: string;
+  /** The account the import linked (an existing one); invitees are found by their invite. */
+  user_id: string | null;
+  invite_hash: string | null;
+  active: number;
+  updated_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -357,4 +378,6 @@ export interface Database {
   district_settings: DistrictSettingsTable;
   round_share_back: RoundShareBackTable;
   sso_attempts: SsoAttemptsTable;
+  roster_orgs: RosterOrgsTable;
+  roster_people: RosterPeopleTable;
 }

@@ -17,6 +17,9 @@ const StaffDirectoryPanel = lazyScreen(() =>
 const RetentionSettingsPanel = lazyScreen(() =>
   import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
 );
+const OneRosterImport = lazyScreen(() =>
+  import('./OneRosterImport').then((m) => m.OneRosterImport),
+);
 const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
 const SignInSettingsPanel = lazyScreen(() =>
   import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
@@ -114,6 +117,14 @@ export function AdminScreen() {
       )}
       {schools.length > 0 && (
         <InviteForm schools={schools} roles={roles} onInvited={() => setVersion((v) => v + 1)} />
+      )}
+      {districtAdmin && (
+        <OneRosterImport
+          onImported={() => {
+            setVersion((v) => v + 1);
+            void reload();
+          }}
+        />
       )}
       {districtAdmin && <RosterImport />}
       <StaffDirectoryPanel version={version} />
