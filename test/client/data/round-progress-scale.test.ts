@@ -43,7 +43,7 @@ describe('walking a round on a device holding years of notes', () => {
     expect(earlier.openVisit).toBeNull();
 
     const today = await roundProgress(db, round.id, TEST_USER_ID);
-    expect(today).toEqual({ visitedRoomIds: [], openVisit: null });
+    expect(today).toEqual({ visitedRoomIds: [], myVisitedRoomIds: [], openVisit: null });
   });
 
   it('walks room to room with a fixed number of reads, however many notes the device holds', async () => {
