@@ -84,7 +84,7 @@ describe('accounts on a shared iPad', () => {
     await page.getByRole('button', { name: 'Add school' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Lincoln Elementary' }).waitFor();
     await page.getByLabel('Role').selectOption('teacher');
-    await page.getByLabel(/^Email/).fill(TEACHER.email);
+    await page.getByRole('textbox', { name: /^Email/ }).fill(TEACHER.email);
     await page.getByRole('button', { name: 'Create invite link' }).click();
     const link = await page.locator('#invite-link').inputValue();
     expect(link).toMatch(/\/#\/invite\/[A-Za-z0-9_-]{20,}$/);

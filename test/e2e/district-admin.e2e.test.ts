@@ -80,7 +80,7 @@ describe('a district admin, tried as a new user would, with SSO and email', () =
   async function inviteByEmail(who: Who, role: 'teacher' | 'coach') {
     const form = page.locator('section.admin-section', { hasText: 'Create invite link' });
     await form.getByLabel('Role').selectOption(role);
-    await form.getByLabel(/^Email/).fill(who.email);
+    await form.getByRole('textbox', { name: /^Email/ }).fill(who.email);
     await form.getByRole('button', { name: 'Create invite link' }).click();
     await form.getByText(`Emailed to ${who.email}.`).waitFor();
     await waitUntil(

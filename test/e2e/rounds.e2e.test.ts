@@ -65,7 +65,7 @@ async function publishProtocol(admin: Page): Promise<void> {
 async function inviteCoach(admin: Page, email: string): Promise<string> {
   await admin.getByRole('link', { name: 'Admin', exact: true }).click();
   await admin.getByLabel('Role').selectOption('coach');
-  await admin.getByLabel(/^Email/).fill(email);
+  await admin.getByRole('textbox', { name: /^Email/ }).fill(email);
   await admin.getByRole('button', { name: 'Create invite link' }).click();
   await admin.locator('#invite-link').waitFor();
   return admin.locator('#invite-link').inputValue();

@@ -83,7 +83,10 @@ describe.each(sizes)('screens at $width x $height', (size) => {
     await expect(page.locator('#field-schoolId option:checked').textContent()).resolves.toBe(
       'Lincoln Elementary',
     );
-    await expect(page.getByLabel('Observer (your name)').inputValue()).resolves.toBe('Ms. Okafor');
+    // The remembered name arrives from the device's prefs a moment after the form.
+    await expect
+      .poll(() => page.getByLabel('Observer (your name)').inputValue(), { timeout: 10_000 })
+      .toBe('Ms. Okafor');
     await page.getByLabel('Room', { exact: true }).fill('114');
     await page.getByText('Grade K-2', { exact: true }).click();
     await page.getByLabel('Subject').fill('Math');

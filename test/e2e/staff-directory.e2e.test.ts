@@ -81,7 +81,7 @@ describe('the staff directory and the audit log', () => {
 
     // The admin invites someone else, who shows as pending, and revokes it.
     await page.getByRole('link', { name: 'Admin', exact: true }).click();
-    await page.getByLabel(/^Email/).fill(LEAVER_INVITE);
+    await page.getByRole('textbox', { name: /^Email/ }).fill(LEAVER_INVITE);
     await page.getByRole('button', { name: 'Create invite link' }).click();
     await staffSection().getByText(LEAVER_INVITE).waitFor();
     await staffSection().locator('strong', { hasText: TEACHER.name }).waitFor();
