@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Visit } from '../../src/shared/visits';
+import { fixtureDir } from '../support/oneroster-fixtures';
 import { CLIENT, startTestIdp, type TestIdp } from '../support/oidc-provider';
 import { linkIn, partOf, startTestSmtp, waitUntil, type TestSmtp } from '../support/smtp';
 import { put, visit } from '../support/visit-factories';
@@ -211,5 +214,36 @@ describe('a district admin, tried as a new user would, with SSO and email', () =
       headers: { origin: server.url },
     });
     expect(login.status()).toBe(403);
+  });
+
+  it("imports the district's OneRoster export, and every new person's invite arrives", async () => {
+    const roster = page.locator('section.oneroster');
+    const picker = roster.locator('#oneroster-files');
+    await picker.waitFor({ state: 'attached' });
+    const dir = fixtureDir('bulk');
+    await picker.setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+    await roster.getByText('Dry run: nothing is written yet').waitFor();
+    expect(await roster.getByRole('list', { name: 'Dry run summary' }).textContent()).toContain(
+      '3 to add',
+    );
+    await roster.getByRole('button', { name: 'Import' }).click();
+    await roster.getByText('Imported: 3 added, 0 changed, 0 deactivated.').waitFor();
+
+    // The two teachers and the principal the export names; students and families never.
+    for (const email of [
+      'ana.diaz@district.example',
+      'ben.cole@district.example',
+      'carla.moss@district.example',
+    ]) {
+      await waitUntil(
+        () => smtp.received.some((m) => m.to.some((to) => to.toLowerCase().includes(email))),
+        `the roster invite to ${email} arrives`,
+        30_000,
+      );
+    }
+    const toFamilies = smtp.received.filter((m) =>
+      m.to.some((to) => /students\.example|home\.example/.test(to)),
+    );
+    expect(toFamilies).toEqual([]);
   });
 });
