@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { connectDb, type DbConfig, type DbHandle } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { giveBackSchema, takeSchema } from './pg-test-schemas';
 
 export const postgresUrl =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -47,7 +48,7 @@ function migratedSqliteTemplate(): Promise<string> {
   return sqliteTemplate;
 }
 
-/** A fresh, migrated database: a temporary SQLite file or a throwaway PostgreSQL schema. */
+/** A fresh, migrated database: a temporary SQLite file or an empty PostgreSQL schema of its own. */
 export async function createTestDb(
   dialect: 'sqlite' | 'postgres',
   options: Pick<DbConfig, 'lockTimeoutMs' | 'poolSize'> = {},
@@ -66,23 +67,24 @@ export async function createTestDb(
       },
     };
   }
-  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  // The migrator creates the schema and keeps its bookkeeping there, as it does for
-  // a server started with DATABASE_SCHEMA.
+  let schema: string;
+  try {
+    schema = await takeSchema(admin, postgresUrl);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
   const handle = connectDb({ dataDir: '', databaseUrl: postgresUrl, pgSchema: schema, ...options });
   const dispose = async () => {
     await handle.close();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
+    try {
+      await giveBackSchema(admin, schema);
+    } finally {
+      await admin.end();
+    }
   };
-  try {
-    await migrateToLatest(handle.db, { schema });
-  } catch (error) {
-    await dispose();
-    throw error;
-  }
   return { ...handle, dispose };
 }
 

@@ -92,8 +92,16 @@ export async function claimDue(
       'attachment_name',
       'attachment_type',
       'attachment_text',
+      'next_attempt_at',
+      'created_at',
     ])
     .execute();
+  // `update … returning` gives no order; send the oldest first so a booking's email goes before its cancellation's.
+  rows.sort(
+    (a, b) =>
+      a.next_attempt_at.localeCompare(b.next_attempt_at) ||
+      a.created_at.localeCompare(b.created_at),
+  );
   return rows.map((r) => ({
     id: r.id,
     to: r.to_address,

@@ -47,7 +47,10 @@ export async function startServer(
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      // The suite's global set-up bundles the server once; without it, tsx compiles it.
+      const bundled = process.env.LOOKFOR_E2E_SERVER;
+      const entry = bundled ? [bundled] : ['--import', 'tsx', 'src/server/main.ts'];
+      const proc = spawn(process.execPath, entry, {
         env: {
           ...process.env,
           PORT: String(port),
