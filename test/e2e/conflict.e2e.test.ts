@@ -82,8 +82,11 @@ describe('two devices, one note', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(server.query('select * from conflicts')).toHaveLength(1);
     // Editing waits for the choice, and the box shows the version now current.
-    await expect(notes.inputValue()).resolves.toContain('From the principal');
-    expect(await notes.getAttribute('readonly')).not.toBeNull();
+    // (The notice can show a moment before the pulled version reaches the box.)
+    await expect
+      .poll(() => notes.inputValue(), { timeout: 30_000 })
+      .toContain('From the principal');
+    await expect.poll(() => notes.getAttribute('readonly')).not.toBeNull();
 
     await page.getByRole('button', { name: 'Keep this version' }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
