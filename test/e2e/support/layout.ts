@@ -24,9 +24,14 @@ export async function headerHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height);
 }
 
-/** How far the page runs past the right edge (0 when it fits). */
+/**
+ * How far the page runs past the right edge (0 when it fits). The page can be
+ * narrower than the window: desktops keep a gutter for the scroll bar.
+ */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+  return page.evaluate(() =>
+    Math.max(0, document.scrollingElement!.scrollWidth - window.innerWidth),
+  );
 }
 
 /**

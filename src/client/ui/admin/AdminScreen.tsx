@@ -3,6 +3,7 @@ import type { SchoolRole } from '../../../shared/accounts';
 import { createSchool, listSchools, type SchoolRow } from '../../account/admin-api';
 import { useServices } from '../app-context';
 import { lazyScreen } from '../shell/lazy';
+import { RevealTogether, useReadyToReveal } from '../shell/reveal-together';
 import { InviteForm } from './InviteForm';
 import { PhotoSettings } from './PhotoSettings';
 import { NudgeSettings } from './NudgeSettings';
@@ -10,27 +11,38 @@ import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
 import './admin.css';
 
-// The directory and the audit log load only when the admin screen is open.
-const StaffDirectoryPanel = lazyScreen(() =>
-  import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
+// The directory and the audit log load only when the admin screen is open; the
+// screen shows once their code (and their data) has come.
+const revealed = { useReady: useReadyToReveal };
+const StaffDirectoryPanel = lazyScreen(
+  () => import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
+  revealed,
 );
-const RetentionSettingsPanel = lazyScreen(() =>
-  import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
+const RetentionSettingsPanel = lazyScreen(
+  () => import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
+  revealed,
 );
-const OneRosterImport = lazyScreen(() =>
-  import('./OneRosterImport').then((m) => m.OneRosterImport),
+const OneRosterImport = lazyScreen(
+  () => import('./OneRosterImport').then((m) => m.OneRosterImport),
+  revealed,
 );
-const AuditLogPanel = lazyScreen(() => import('./AuditLogPanel').then((m) => m.AuditLogPanel));
-const SignInSettingsPanel = lazyScreen(() =>
-  import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
+const AuditLogPanel = lazyScreen(
+  () => import('./AuditLogPanel').then((m) => m.AuditLogPanel),
+  revealed,
 );
-const EmailOutboxPanel = lazyScreen(() =>
-  import('./EmailOutboxPanel').then((m) => m.EmailOutboxPanel),
+const SignInSettingsPanel = lazyScreen(
+  () => import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
+  revealed,
+);
+const EmailOutboxPanel = lazyScreen(
+  () => import('./EmailOutboxPanel').then((m) => m.EmailOutboxPanel),
+  revealed,
 );
 
 /**
  * Schools and staff. District admins manage schools, invite anyone and import
- * rosters; principals invite teachers and coaches to their own school.
+ * rosters; principals invite teachers and coaches to their own school. The panels
+ * each load their own data and show together, so none pushes another down.
  */
 export function AdminScreen() {
   const { store } = useServices();
@@ -38,7 +50,30 @@ export function AdminScreen() {
   const led = memberships
     .filter((m) => m.role === 'principal')
     .map((m) => ({ id: m.schoolId, name: m.schoolName }));
+  if (!districtAdmin && led.length === 0) {
+    return (
+      <section class="screen">
+        <h2>Admin</h2>
+        <p>Only principals and district admins manage staff.</p>
+      </section>
+    );
+  }
+  return (
+    <section class="screen admin" aria-labelledby="admin-title">
+      <h2 id="admin-title">Schools and staff</h2>
+      <p class="muted">Managing accounts needs a connection.</p>
+      <RevealTogether loadingText="Loading schools and staff…">
+        <AdminPanels districtAdmin={districtAdmin} led={led} />
+      </RevealTogether>
+    </section>
+  );
+}
+
+function AdminPanels({ districtAdmin, led }: { districtAdmin: boolean; led: SchoolRow[] }) {
+  const { store } = useServices();
   const [schools, setSchools] = useState<SchoolRow[]>(districtAdmin ? [] : led);
+  const [schoolsLoaded, setSchoolsLoaded] = useState(!districtAdmin);
+  useReadyToReveal(schoolsLoaded);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   // Bumped when an invite is made, so the directory's pending invites show it.
@@ -46,6 +81,7 @@ export function AdminScreen() {
 
   const reload = async () => {
     const result = await listSchools();
+    setSchoolsLoaded(true);
     if (!result.ok) {
       setProblem(result.message);
       return;
@@ -58,14 +94,6 @@ export function AdminScreen() {
     if (districtAdmin) void reload();
   }, [districtAdmin]);
 
-  if (!districtAdmin && led.length === 0) {
-    return (
-      <section class="screen">
-        <h2>Admin</h2>
-        <p>Only principals and district admins manage staff.</p>
-      </section>
-    );
-  }
   const roles: SchoolRole[] = districtAdmin
     ? ['teacher', 'coach', 'principal']
     : ['teacher', 'coach'];
@@ -83,9 +111,7 @@ export function AdminScreen() {
   };
 
   return (
-    <section class="screen admin" aria-labelledby="admin-title">
-      <h2 id="admin-title">Schools and staff</h2>
-      <p class="muted">Managing accounts needs a connection.</p>
+    <>
       {districtAdmin && (
         <section class="admin-section" aria-labelledby="schools-title">
           <h3 id="schools-title">Schools</h3>
@@ -135,6 +161,6 @@ export function AdminScreen() {
       {districtAdmin && <EmailOutboxPanel />}
       {districtAdmin && <RetentionSettingsPanel />}
       {districtAdmin && <AuditLogPanel version={version} />}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import { auditActionLabels, type AuditPage } from '../../../shared/audit-log';
 import { auditCsvUrl, loadAudit, type AuditFilters } from '../../account/staff-api';
 import { shownTime } from './staff-format';
@@ -13,6 +14,7 @@ export function AuditLogPanel({ version }: { version: number }) {
   const [page, setPage] = useState(1);
   const [log, setLog] = useState<AuditPage | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  useReadyToReveal(log !== null || problem !== null);
   // Bumped by "Show entries", so the same filters read the log again.
   const [asked, setAsked] = useState(0);
 

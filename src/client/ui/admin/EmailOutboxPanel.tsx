@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import type { OutboxEntry, OutboxList, OutboxStatus } from '../../../shared/answers/outbox';
 import { loadOutbox, retryEmail } from '../../account/district-api';
 import { shownTime } from './staff-format';
@@ -52,6 +53,7 @@ export function EmailOutboxPanel() {
   const [filter, setFilter] = useState<Filter>('');
   const [list, setList] = useState<OutboxList | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  useReadyToReveal(list !== null || problem !== null);
   const [asked, setAsked] = useState(0);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import type { NudgeList } from '../../../shared/evidence/nudges';
 import { resultsOptions } from '../../account/admin-api';
 import { saveSchoolNudges, schoolNudges } from '../../account/nudge-api';
@@ -21,9 +22,14 @@ export function NudgeSettings() {
   const [text, setText] = useState('');
   const [custom, setCustom] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Ready once the schools are known and, when there is one, its list has come (or failed).
+  const [schoolsKnown, setSchoolsKnown] = useState(false);
+  const [wordsKnown, setWordsKnown] = useState(false);
+  useReadyToReveal(schoolsKnown && (schoolId === '' || wordsKnown));
 
   useEffect(() => {
     void resultsOptions().then((options) => {
+      setSchoolsKnown(true);
       if (!options.ok) return;
       const mine = options.value.schools.filter((s) => s.mayChangeSharing);
       setSchools(mine.map((s) => ({ id: s.id, name: s.name })));
@@ -33,6 +39,7 @@ export function NudgeSettings() {
   useEffect(() => {
     if (!schoolId) return;
     void schoolNudges(schoolId).then((result) => {
+      setWordsKnown(true);
       if (!result.ok) {
         setMessage({ ok: false, text: result.message });
         return;

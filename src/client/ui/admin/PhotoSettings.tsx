@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import { photoSetting, resultsOptions, setPhotoSetting } from '../../account/admin-api';
 
 interface Row {
@@ -16,8 +17,14 @@ interface Row {
 export function PhotoSettings() {
   const [schools, setSchools] = useState<Row[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  useReadyToReveal(loaded);
   useEffect(() => {
     void (async () => {
+      await load();
+      setLoaded(true);
+    })();
+    async function load() {
       const options = await resultsOptions();
       if (!options.ok) {
         setProblem(options.message);
@@ -33,7 +40,7 @@ export function PhotoSettings() {
         rows.push({ id: s.id, name: s.name, photosAllowed: setting.value.photosAllowed });
       }
       setSchools(rows);
-    })();
+    }
   }, []);
   const change = async (schoolId: string, allowed: boolean) => {
     const result = await setPhotoSetting(schoolId, allowed);

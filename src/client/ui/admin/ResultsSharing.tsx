@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import { resultsOptions, setResultsSharing, type SharingRow } from '../../account/admin-api';
 
 /**
@@ -8,8 +9,11 @@ import { resultsOptions, setResultsSharing, type SharingRow } from '../../accoun
 export function ResultsSharing() {
   const [schools, setSchools] = useState<SharingRow[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  useReadyToReveal(loaded);
   useEffect(() => {
     void resultsOptions().then((r) => {
+      setLoaded(true);
       if (r.ok) setSchools(r.value.schools.filter((s) => s.mayChangeSharing));
       else setProblem(r.message);
     });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import { issuesToFields, type FieldIssue } from '../../../shared/errors';
 import {
   RETENTION_MAX_DAYS,
@@ -43,6 +44,7 @@ export function RetentionSettingsPanel() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  useReadyToReveal(draft !== null || problem !== null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 

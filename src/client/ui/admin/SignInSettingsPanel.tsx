@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import type { SignInSettingsAnswer } from '../../../shared/district-settings';
 import { loadSignInSettings, setPasswords } from '../../account/district-api';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
@@ -13,6 +14,7 @@ export function SignInSettingsPanel() {
   const [settings, setSettings] = useState<SignInSettingsAnswer | null>(null);
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  useReadyToReveal(settings !== null || problem !== null);
 
   const load = async () => {
     const result = await loadSignInSettings();

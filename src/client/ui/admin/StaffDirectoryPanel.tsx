@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import type { SchoolRole } from '../../../shared/accounts';
 import type { StaffDirectory } from '../../../shared/staff-directory';
 import { loadDirectory } from '../../account/staff-api';
@@ -19,6 +20,7 @@ export function StaffDirectoryPanel({ version }: { version: number }) {
   const [directory, setDirectory] = useState<StaffDirectory | null>(null);
   const [message, setMessage] = useState<{ text: string; link?: string | undefined } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  useReadyToReveal(directory !== null || problem !== null);
 
   const reload = async () => {
     const result = await loadDirectory();

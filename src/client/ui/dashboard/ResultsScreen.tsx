@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { RevealTogether, RevealWhen } from '../shell/reveal-together';
 import {
   DashboardOptionsAnswer,
   DistrictAnswer,
@@ -119,6 +120,14 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
       : null;
   const district = useResults(DistrictAnswer, districtPath);
 
+  // Everything the screen reads itself, so the results show whole rather than fill in.
+  const settled = (path: string | null, answer: unknown) => path === null || answer !== null;
+  const complete =
+    settled(query, evidence) &&
+    settled(shownRound ? 'targets' : null, read) &&
+    settled(trendPath, trend) &&
+    settled(districtPath, district);
+
   if (options && !options.ok) return <p class="screen banner attention">{options.message}</p>;
   if (!opts) {
     return (
@@ -151,99 +160,104 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
         <p class="banner info">Offline: showing the results as of {formatAsOf(summary.asOf)}.</p>
       )}
       {summary && !summary.ok && <p class="banner attention">{summary.message}</p>}
-      {!query && <p class="muted">Choose a round, or a school, a protocol and dates.</p>}
+      {!query && (
+        <p class="muted results-choose">Choose a round, or a school, a protocol and dates.</p>
+      )}
       {query && !summary && <Loading />}
       {shown && (
-        <div class="results-layout">
-          <div class="results-main">
-            <header class="results-head">
-              <h3>
-                {shown.scope.schoolName} · {shown.scope.round?.name ?? rangeLabel(shown.scope)}
-              </h3>
-              <p>
-                {shown.scope.protocolName}
-                {shown.scope.gradeBand ? ` · ${shown.scope.gradeBand}` : ''}
-                {shown.scope.subject ? ` · ${shown.scope.subject}` : ''} ·{' '}
-                <strong>
-                  {shown.classrooms.suppressed
-                    ? hiddenText(shown.classrooms, threshold)
-                    : `${shown.classrooms.count} classrooms visited`}
-                </strong>
-                {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}
-              </p>
-              {shownRound && (
-                <p class="results-dates">
-                  {roundDates(shownRound)}
-                  {shownRound.purpose ? (
-                    <>
-                      {' '}
-                      · <strong>Purpose:</strong> {shownRound.purpose}
-                    </>
-                  ) : null}
+        <RevealTogether loadingText="Loading results…" placeholder={<Loading />}>
+          <RevealWhen ready={complete} />
+          <div class="results-layout">
+            <div class="results-main">
+              <header class="results-head">
+                <h3>
+                  {shown.scope.schoolName} · {shown.scope.round?.name ?? rangeLabel(shown.scope)}
+                </h3>
+                <p>
+                  {shown.scope.protocolName}
+                  {shown.scope.gradeBand ? ` · ${shown.scope.gradeBand}` : ''}
+                  {shown.scope.subject ? ` · ${shown.scope.subject}` : ''} ·{' '}
+                  <strong>
+                    {shown.classrooms.suppressed
+                      ? hiddenText(shown.classrooms, threshold)
+                      : `${shown.classrooms.count} classrooms visited`}
+                  </strong>
+                  {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}
                 </p>
-              )}
-              {shownRound?.status === 'closed' && mayPlan(store.user, shown.scope.schoolId) && (
-                <ShareClockPanel roundId={shownRound.id} schoolId={shown.scope.schoolId} />
-              )}
-              <div class="results-actions no-print">
-                <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>
-                  Export CSV
-                </a>
-                <button type="button" class="button" onClick={() => window.print()}>
-                  Print
-                </button>
-                <StaffMeetingTools
-                  summary={shown}
-                  targets={targets}
-                  onTargets={setChangedTargets}
-                />
+                {shownRound && (
+                  <p class="results-dates">
+                    {roundDates(shownRound)}
+                    {shownRound.purpose ? (
+                      <>
+                        {' '}
+                        · <strong>Purpose:</strong> {shownRound.purpose}
+                      </>
+                    ) : null}
+                  </p>
+                )}
+                {shownRound?.status === 'closed' && mayPlan(store.user, shown.scope.schoolId) && (
+                  <ShareClockPanel roundId={shownRound.id} schoolId={shown.scope.schoolId} />
+                )}
+                <div class="results-actions no-print">
+                  <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>
+                    Export CSV
+                  </a>
+                  <button type="button" class="button" onClick={() => window.print()}>
+                    Print
+                  </button>
+                  <StaffMeetingTools
+                    summary={shown}
+                    targets={targets}
+                    onTargets={setChangedTargets}
+                  />
+                </div>
+              </header>
+              <SeenChart rows={shown.lookFors} targets={marks} />
+              <PrintSummary
+                summary={shown}
+                evidence={evidence?.ok ? evidence.value : null}
+                threshold={threshold}
+              />
+              <LookForTable
+                rows={shown.lookFors}
+                threshold={threshold}
+                quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
+                sharedOnly={evidence?.ok && !evidence.value.suppressed && evidence.value.staffView}
+                targets={targets?.targets ?? []}
+              />
+              <div class="table-scroll">
+                <GroupTable groups={shown.groups} threshold={threshold} />
               </div>
-            </header>
-            <SeenChart rows={shown.lookFors} targets={marks} />
-            <PrintSummary
-              summary={shown}
+              <div class="table-scroll">
+                <HeatMapTable map={shown.heatMap} threshold={threshold} />
+              </div>
+              {trend?.ok && (
+                <div class="trend-pair">
+                  <div class="table-scroll">
+                    <TrendTable trend={trend.value} />
+                  </div>
+                  <TrendChart trend={trend.value} />
+                </div>
+              )}
+              {district?.ok && (
+                <div class="table-scroll">
+                  <HeatMapTable
+                    map={district.value.heatMap}
+                    threshold={threshold}
+                    columnLabel={schoolName}
+                  />
+                </div>
+              )}
+              {opts.districtView && <DistrictShareBack />}
+            </div>
+            <EvidencePanel
               evidence={evidence?.ok ? evidence.value : null}
               threshold={threshold}
+              roundId={shown.scope.round?.id ?? null}
+              onChanged={() => setEvidenceVersion((v) => v + 1)}
             />
-            <LookForTable
-              rows={shown.lookFors}
-              threshold={threshold}
-              quotes={evidence?.ok && !evidence.value.suppressed ? evidence.value.quotes : []}
-              sharedOnly={evidence?.ok && !evidence.value.suppressed && evidence.value.staffView}
-              targets={targets?.targets ?? []}
-            />
-            <div class="table-scroll">
-              <GroupTable groups={shown.groups} threshold={threshold} />
-            </div>
-            <div class="table-scroll">
-              <HeatMapTable map={shown.heatMap} threshold={threshold} />
-            </div>
-            {trend?.ok && (
-              <div class="trend-pair">
-                <div class="table-scroll">
-                  <TrendTable trend={trend.value} />
-                </div>
-                <TrendChart trend={trend.value} />
-              </div>
-            )}
-            {district?.ok && (
-              <div class="table-scroll">
-                <HeatMapTable
-                  map={district.value.heatMap}
-                  threshold={threshold}
-                  columnLabel={schoolName}
-                />
-              </div>
-            )}
-            {opts.districtView && <DistrictShareBack />}
           </div>
-          <EvidencePanel
-            evidence={evidence?.ok ? evidence.value : null}
-            threshold={threshold}
-            roundId={shown.scope.round?.id ?? null}
-            onChanged={() => setEvidenceVersion((v) => v + 1)}
-          />
-        </div>
+        </RevealTogether>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import type { RoundShareClock } from '../../../shared/answers/share-back';
 import { districtClocks, type ShareBackResult } from '../../data/share-back';
 import './share-back.css';
@@ -22,6 +23,7 @@ export function groupOf(c: RoundShareClock): (typeof groups)[number]['id'] {
  */
 export function DistrictShareBack() {
   const [answer, setAnswer] = useState<ShareBackResult<{ rounds: RoundShareClock[] }> | null>(null);
+  useReadyToReveal(answer !== null);
   useEffect(() => {
     void districtClocks().then(setAnswer);
   }, []);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useReadyToReveal } from '../shell/reveal-together';
 import { shareRoundSummary } from '../../data/share-back';
 import { ShareClockLine } from './ShareClockLine';
 import { placeholderClock, useShareClocks } from './use-share-clocks';
@@ -14,6 +15,7 @@ export function ShareClockPanel({ roundId, schoolId }: { roundId: string; school
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loading = clocks === null;
+  useReadyToReveal(!loading);
   const clock = clocks ? clocks.get(roundId) : placeholderClock(roundId);
   if (!clock) return null;
   const share = async () => {

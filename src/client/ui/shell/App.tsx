@@ -144,7 +144,9 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
       {/* Transient messages float over the page, so they never push it down. */}
       <div class="toasts">{banner}</div>
       <SaveProblemBanner />
-      <main id="content" tabIndex={-1}>
+      {/* The results' wide layout is the route's, known before its code has loaded, so
+          the page does not widen (a layout shift) when the screen arrives. */}
+      <main id="content" tabIndex={-1} class={route.name === 'results' ? 'wide' : undefined}>
         <Screen route={route} />
       </main>
     </>

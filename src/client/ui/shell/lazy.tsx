@@ -1,15 +1,23 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
+const noReport = (_ready: boolean): void => undefined;
+
 /**
  * A screen loaded on first use, so it never weighs on the first screen. The chunk
  * is precached by the service worker, so this works offline too.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /** Told whether the code has come (or failed): a panel inside `RevealTogether` passes `useReadyToReveal`. */
+  options: { useReady?: (ready: boolean) => void } = {},
+) {
+  const useReady = options.useReady ?? noReport;
   let loaded: ComponentType<P> | null = null;
   return function LazyScreen(props: P) {
     const [Screen, setScreen] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
+    useReady(Screen !== null || failed);
     useEffect(() => {
       if (Screen) return;
       load().then(
