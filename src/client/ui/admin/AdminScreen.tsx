@@ -8,6 +8,7 @@ import { PhotoSettings } from './PhotoSettings';
 import { NudgeSettings } from './NudgeSettings';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
+import { ShareBackSettingsPanel } from './ShareBackSettingsPanel';
 import './admin.css';
 
 // The directory and the audit log load only when the admin screen is open.
@@ -131,6 +132,8 @@ export function AdminScreen() {
       <ResultsSharing />
       <PhotoSettings />
       <NudgeSettings />
+      {/* Loaded with the screen: it holds its place while the setting is read. */}
+      {districtAdmin && <ShareBackSettingsPanel />}
       {districtAdmin && <SignInSettingsPanel />}
       {districtAdmin && <EmailOutboxPanel />}
       {districtAdmin && <RetentionSettingsPanel />}
