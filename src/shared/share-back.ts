@@ -19,7 +19,7 @@ const knownTimeZone = (zone: string) => {
 };
 
 /**
- * `GET`/`PUT /api/settings/share-clock`: how long a closed round may wait before
+ * `GET`/`PUT /api/share-back/settings`: how long a closed round may wait before
  * its summary is shared with staff, in school days, and the district's calendar.
  */
 export const ShareClockSettings = z.object({
