@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
-import { DEFAULT_SHARE_SCHOOL_DAYS } from './evidence/share-clock';
+import {
+  DEFAULT_SHARE_SCHOOL_DAYS,
+  MAX_SHARE_SCHOOL_DAYS,
+  MIN_SHARE_SCHOOL_DAYS,
+} from './evidence/share-clock';
 import { isoDate } from './rounds';
 
 /** At most this many days off in the district's calendar (a few school years). */
@@ -15,15 +19,15 @@ const knownTimeZone = (zone: string) => {
 };
 
 /**
- * `GET`/`PUT /api/settings/share-clock`: how long a closed round may wait before
+ * `GET`/`PUT /api/share-back/settings`: how long a closed round may wait before
  * its summary is shared with staff, in school days, and the district's calendar.
  */
 export const ShareClockSettings = z.object({
   schoolDays: z
     .int({ error: 'Give the school days as a whole number' })
     .check(
-      z.gte(0, { error: 'At least 0 school days' }),
-      z.lte(30, { error: 'At most 30 school days' }),
+      z.gte(MIN_SHARE_SCHOOL_DAYS, { error: `At least ${MIN_SHARE_SCHOOL_DAYS} school days` }),
+      z.lte(MAX_SHARE_SCHOOL_DAYS, { error: `At most ${MAX_SHARE_SCHOOL_DAYS} school days` }),
     ),
   daysOff: z
     .array(isoDate)

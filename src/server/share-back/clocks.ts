@@ -10,7 +10,9 @@ export const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().time
 /**
  * A closed round's clock by the pure rule (`src/shared/evidence/share-clock.ts`): due
  * by the Nth school day after the local date it closed. A round closed before the
- * clock existed counts from its last change.
+ * clock existed counts from its last change. The answer carries the district's days
+ * off between closing and the due date: all a device needs to count the days left
+ * offline with the same rule.
  */
 export function roundClock(
   round: Round,
@@ -32,6 +34,8 @@ export function roundClock(
     closedOn,
     shareBy: due,
     sharedOn,
+    // The days off the countdown skips, so a device can count it on offline.
+    daysOff: settings.daysOff.filter((d) => d > closedOn && d <= due),
     clock: shareClock(due, localDate(now.toISOString(), zone), sharedOn, daysOff),
   };
 }

@@ -27,6 +27,11 @@ export const RoundShareClock = z.object({
   closedOn: z.string(),
   shareBy: z.string(),
   sharedOn: z.nullable(z.string()),
+  /**
+   * The district's days off after closing through the due date: what a device needs
+   * to count the school days left on its own (offline). Absent from older answers.
+   */
+  daysOff: z.optional(z.array(z.string())),
   clock: ShareClockAnswer,
 });
 export type RoundShareClock = z.infer<typeof RoundShareClock>;

@@ -7,6 +7,9 @@
  */
 
 export const DEFAULT_SHARE_SCHOOL_DAYS = 2;
+/** The bounds of the district setting, in school days. */
+export const MIN_SHARE_SCHOOL_DAYS = 0;
+export const MAX_SHARE_SCHOOL_DAYS = 30;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,8 +36,14 @@ export function shareBy(
   schoolDays = DEFAULT_SHARE_SCHOOL_DAYS,
   daysOff: ReadonlySet<string> = new Set(),
 ): string {
-  if (!Number.isInteger(schoolDays) || schoolDays < 0 || schoolDays > 30) {
-    throw new RangeError('The share-back time is 0 to 30 school days');
+  if (
+    !Number.isInteger(schoolDays) ||
+    schoolDays < MIN_SHARE_SCHOOL_DAYS ||
+    schoolDays > MAX_SHARE_SCHOOL_DAYS
+  ) {
+    throw new RangeError(
+      `The share-back time is ${MIN_SHARE_SCHOOL_DAYS} to ${MAX_SHARE_SCHOOL_DAYS} school days`,
+    );
   }
   let at = checkDate(closedOn);
   let left = schoolDays;

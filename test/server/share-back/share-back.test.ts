@@ -96,6 +96,7 @@ describe.each(dialects)('the share-back clock, on %s', (dialect) => {
       closedOn: '2026-11-26',
       shareBy: '2026-11-30',
       sharedOn: null,
+      daysOff: [],
       clock: { state: 'due', schoolDaysLeft: 2, shareBy: '2026-11-30' },
     } satisfies RoundShareClock);
   });
@@ -103,7 +104,7 @@ describe.each(dialects)('the share-back clock, on %s', (dialect) => {
   it('counts the district’s days off and its time zone', async () => {
     await request(as.admin, 'PUT', '/api/share-back/settings', {
       schoolDays: 2,
-      daysOff: ['2026-11-27'],
+      daysOff: ['2026-11-27', '2026-12-24'],
       timeZone: 'America/Chicago',
     });
     // 02:00 UTC on Friday is still Thursday evening in Chicago.
@@ -111,6 +112,8 @@ describe.each(dialects)('the share-back clock, on %s', (dialect) => {
     const [clock] = await clocks();
     expect(clock!.closedOn).toBe('2026-11-26');
     expect(clock!.shareBy).toBe('2026-12-01');
+    // The answer names the days off the countdown skips (none after it), for devices offline.
+    expect(clock!.daysOff).toEqual(['2026-11-27']);
   });
 
   it('runs overdue, and sharing stops it: late, kept as first shared', async () => {

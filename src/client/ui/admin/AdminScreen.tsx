@@ -9,6 +9,7 @@ import { PhotoSettings } from './PhotoSettings';
 import { NudgeSettings } from './NudgeSettings';
 import { ResultsSharing } from './ResultsSharing';
 import { RosterImport } from './RosterImport';
+import { ShareBackSettingsPanel } from './ShareBackSettingsPanel';
 import './admin.css';
 
 // The directory and the audit log load only when the admin screen is open; the
@@ -157,6 +158,8 @@ function AdminPanels({ districtAdmin, led }: { districtAdmin: boolean; led: Scho
       <ResultsSharing />
       <PhotoSettings />
       <NudgeSettings />
+      {/* Loaded with the screen: it holds its place while the setting is read. */}
+      {districtAdmin && <ShareBackSettingsPanel />}
       {districtAdmin && <SignInSettingsPanel />}
       {districtAdmin && <EmailOutboxPanel />}
       {districtAdmin && <RetentionSettingsPanel />}

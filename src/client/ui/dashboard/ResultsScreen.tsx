@@ -196,7 +196,11 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                   </p>
                 )}
                 {shownRound?.status === 'closed' && mayPlan(store.user, shown.scope.schoolId) && (
-                  <ShareClockPanel roundId={shownRound.id} schoolId={shown.scope.schoolId} />
+                  <ShareClockPanel
+                    roundId={shownRound.id}
+                    schoolId={shown.scope.schoolId}
+                    device={store}
+                  />
                 )}
                 <div class="results-actions no-print">
                   <a class="button" href={`/api/dashboard/summary.csv?${query}`} download>

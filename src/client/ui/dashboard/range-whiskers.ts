@@ -1,5 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import type { Interval } from '../../../shared/evidence/wilson';
+import { barsOf, strokeSegments, whiskerSegments, type Segment } from './chart-strokes';
 
 /** Near-black: the whisker reads over the blue bar and the light background alike. */
 export const RANGE_COLOUR = '#1c2426';
@@ -13,30 +14,16 @@ export function rangeWhiskers(ranges: ReadonlyArray<Interval | null>): Plugin<'b
   return {
     id: 'rangeWhiskers',
     afterDatasetsDraw(chart: Chart<'bar'>) {
-      const meta = chart.getDatasetMeta(0);
       const x = chart.scales.x;
       if (!x) return;
-      const { ctx } = chart;
-      ctx.save();
-      ctx.strokeStyle = RANGE_COLOUR;
-      ctx.lineWidth = 2;
-      meta.data.forEach((bar, i) => {
+      const segments = barsOf(chart).flatMap(({ y, height }, i): Segment[] => {
         const range = ranges[i];
-        if (!range) return;
-        const { y, height } = bar.getProps(['y', 'height'], true) as { y: number; height: number };
+        if (!range) return [];
         const low = x.getPixelForValue(range.low * 100);
         const high = x.getPixelForValue(range.high * 100);
-        const cap = Math.min(8, height / 3);
-        ctx.beginPath();
-        ctx.moveTo(low, y);
-        ctx.lineTo(high, y);
-        ctx.moveTo(low, y - cap);
-        ctx.lineTo(low, y + cap);
-        ctx.moveTo(high, y - cap);
-        ctx.lineTo(high, y + cap);
-        ctx.stroke();
+        return whiskerSegments('x', y, low, high, Math.min(8, height / 3));
       });
-      ctx.restore();
+      strokeSegments(chart.ctx, segments, { colour: RANGE_COLOUR, width: 2 });
     },
   };
 }

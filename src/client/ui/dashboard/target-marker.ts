@@ -1,4 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
+import { barsOf, strokeSegments, type Segment } from './chart-strokes';
 
 /** Okabe-Ito vermillion: stands apart from the blue bars for every common colour vision. */
 export const TARGET_COLOUR = '#D55E00';
@@ -12,24 +13,15 @@ export function targetMarkers(targets: ReadonlyArray<number | null>): Plugin<'ba
   return {
     id: 'targetMarkers',
     afterDatasetsDraw(chart: Chart<'bar'>) {
-      const meta = chart.getDatasetMeta(0);
       const x = chart.scales.x;
       if (!x) return;
-      const { ctx } = chart;
-      ctx.save();
-      ctx.strokeStyle = TARGET_COLOUR;
-      ctx.lineWidth = 3;
-      meta.data.forEach((bar, i) => {
+      const segments = barsOf(chart).flatMap(({ y, height }, i): Segment[] => {
         const target = targets[i];
-        if (target === null || target === undefined) return;
-        const { y, height } = bar.getProps(['y', 'height'], true) as { y: number; height: number };
+        if (target === null || target === undefined) return [];
         const px = x.getPixelForValue(target);
-        ctx.beginPath();
-        ctx.moveTo(px, y - height / 2 - 4);
-        ctx.lineTo(px, y + height / 2 + 4);
-        ctx.stroke();
+        return [[px, y - height / 2 - 4, px, y + height / 2 + 4]];
       });
-      ctx.restore();
+      strokeSegments(chart.ctx, segments, { colour: TARGET_COLOUR, width: 3 });
     },
   };
 }

@@ -9,40 +9,32 @@ import {
 } from 'chart.js';
 import type { Trend } from '../../../shared/dashboard';
 import { wrapLabel } from './chart-labels';
+import { trendSeries } from './trend-series';
+import { trendWhiskers } from './trend-whiskers';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend);
 
 /** Okabe-Ito: eight colours that stay apart for every common colour-vision difference. */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 const DASHES = [[], [6, 4], [2, 3]];
-
-/** Percent seen of one trend point, or null where it is hidden or was not asked. */
-const valueOf = (cell: Trend['lines'][number]['points'][number]['cell']): number | null =>
-  'absent' in cell || cell.suppressed || cell.share.suppressed ? null : cell.share.percentSeen;
+const colourOf = (i: number) => COLOURS[i % COLOURS.length]!;
 
 /**
  * Draws percent seen across the last six rounds, one line per look-for that shows
- * any figure; a hidden figure is a gap, never a zero. Returns the chart to destroy.
+ * any figure, each point with its 90% range as an error bar; a hidden figure is a
+ * gap with no range, never a zero. Returns the chart to destroy.
  */
 export function drawTrendChart(canvas: HTMLCanvasElement, trend: Trend): Chart<'line'> {
-  const rounds = trend.rounds.slice(-6);
-  const lines = trend.lines.filter((line) =>
-    line.points.some(
-      (p) => rounds.some((r) => r.roundId === p.roundId) && valueOf(p.cell) !== null,
-    ),
-  );
+  const { rounds, series } = trendSeries(trend);
   return new Chart(canvas, {
     type: 'line',
     data: {
       labels: rounds.map((r) => wrapLabel(r.name, 16)),
-      datasets: lines.map((line, i) => ({
+      datasets: series.map((line, i) => ({
         label: line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text,
-        data: rounds.map((r) => {
-          const point = line.points.find((p) => p.roundId === r.roundId);
-          return point ? valueOf(point.cell) : null;
-        }),
-        borderColor: COLOURS[i % COLOURS.length],
-        backgroundColor: COLOURS[i % COLOURS.length],
+        data: line.values,
+        borderColor: colourOf(i),
+        backgroundColor: colourOf(i),
         borderDash: DASHES[Math.floor(i / COLOURS.length) % DASHES.length],
         spanGaps: false,
       })),
@@ -54,5 +46,6 @@ export function drawTrendChart(canvas: HTMLCanvasElement, trend: Trend): Chart<'
       scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
     },
+    plugins: [trendWhiskers(series, colourOf)],
   });
 }

@@ -58,8 +58,13 @@ export function RoundList() {
   }, []);
   const leads = plannerSchools(store.user);
   const plans = leads.length > 0;
-  // The share-back clock, for the schools this person leads (issue #15).
-  const clocks = useShareClocks(leads.map((s) => s.id));
+  // The share-back clock, for the schools this person leads (issue #15); kept on the
+  // device, so offline it shows the last clocks received, counted on to today.
+  const clocks = useShareClocks(
+    leads.map((s) => s.id),
+    0,
+    store,
+  );
   const sorted = [...(list ?? [])].sort(
     (a, b) => Number(b.id === lastId) - Number(a.id === lastId),
   );

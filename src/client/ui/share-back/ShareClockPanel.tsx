@@ -2,16 +2,25 @@ import { useState } from 'preact/hooks';
 import { useReadyToReveal } from '../shell/reveal-together';
 import { shareRoundSummary } from '../../data/share-back';
 import { ShareClockLine } from './ShareClockLine';
-import { placeholderClock, useShareClocks } from './use-share-clocks';
+import { placeholderClock, useShareClocks, type ClockDevice } from './use-share-clocks';
 
 /**
  * On the results screen of a closed round, for its leaders: the share-back clock, and
  * the one action that stops it. Sharing says staff have the round's summary (the
- * figures and the notes picked for them); it is recorded once, with the date.
+ * figures and the notes picked for them); it is recorded once, with the date. With
+ * the device, offline it shows the last clock received, counted on to today.
  */
-export function ShareClockPanel({ roundId, schoolId }: { roundId: string; schoolId: string }) {
+export function ShareClockPanel({
+  roundId,
+  schoolId,
+  device,
+}: {
+  roundId: string;
+  schoolId: string;
+  device?: ClockDevice;
+}) {
   const [version, setVersion] = useState(0);
-  const clocks = useShareClocks([schoolId], version);
+  const clocks = useShareClocks([schoolId], version, device);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loading = clocks === null;

@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLookforDb } from '../../../../src/client/data/db';
+import { keepSchoolClocks } from '../../../../src/client/data/share-clock-store';
 import { DistrictShareBack } from '../../../../src/client/ui/share-back/DistrictShareBack';
 import { ShareClockLine } from '../../../../src/client/ui/share-back/ShareClockLine';
 import { ShareClockPanel } from '../../../../src/client/ui/share-back/ShareClockPanel';
 import type { RoundShareClock } from '../../../../src/shared/answers/share-back';
+import { round, TEST_SCHOOL_ID } from '../../../support/factories';
+import { renderApp } from '../../../support/render-app';
 
 const ROUND = '50000000-0000-4000-8000-000000000001';
 const SCHOOL = '10000000-0000-4000-8000-000000000001';
@@ -154,5 +159,48 @@ describe('the district’s share-back view', () => {
     expect(names('not-yet')).toEqual(['Math walk']);
     expect(names('on-time')).toEqual(['Winter sweep']);
     expect(screen.getByText('Shared on time (1)')).toBeTruthy();
+  });
+});
+
+describe('the clock on the rounds list, offline', () => {
+  it('shows the last clock received, counted on to today', async () => {
+    const closed = round({ status: 'closed', name: 'Winter sweep' });
+    const dbName = `share-clock-list-${crypto.randomUUID()}`;
+    const device = openLookforDb(dbName);
+    await device.records.put({
+      entity: 'round',
+      id: closed.id,
+      data: closed,
+      rev: 1,
+      deleted: 0,
+      updatedAt: closed.updatedAt,
+    });
+    // Received on Thursday: two school days left, Monday 30 November a day off.
+    await keepSchoolClocks(
+      device,
+      TEST_SCHOOL_ID,
+      [
+        clock(
+          { state: 'due', schoolDaysLeft: 2, shareBy: '2026-12-01' },
+          {
+            roundId: closed.id,
+            schoolId: TEST_SCHOOL_ID,
+            shareBy: '2026-12-01',
+            daysOff: ['2026-11-30'],
+          },
+        ),
+      ],
+      new Date('2026-11-26T12:00:00Z'),
+    );
+    device.close();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    // Friday, offline: only Tuesday is left.
+    const { db } = renderApp('#/rounds', () => new Date('2026-11-27T12:00:00Z'), { dbName });
+    const line = await screen.findByText(/by the end of the next school day/);
+    expect(line.closest('[data-share-clock]')!.getAttribute('data-share-clock')).toBe('due');
+    db.close();
   });
 });
