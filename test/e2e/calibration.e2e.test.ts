@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { protocolKey } from '../../src/shared/protocol';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lookFor, protocol, section } from '../support/factories';
-import { addSchool, signUpFirstAdmin } from './support/account';
-import { axeViolations, launchChromium } from './support/browser';
+import { axeViolations } from './support/browser';
 import { horizontalOverflow, smallTargets } from './support/layout';
-import { startServer, type E2eServer } from './support/server';
+import { adminAndTwoCoaches, pushProtocol, useBrowserWorld } from './support/team';
 import { syncNow } from './support/visit-people';
 
 const shots = 'docs/screens';
@@ -31,53 +29,11 @@ const calibrationProtocol = protocol({
 type Answer = 'Seen' | 'Not seen';
 
 /** The district admin publishes it through the sync API, as another device would. */
-async function publishProtocol(admin: Page): Promise<void> {
-  const clientId = crypto.randomUUID();
-  const mutation = {
-    mutationId: crypto.randomUUID(),
-    clientId,
-    clientSeq: 1,
-    entity: 'protocol',
-    entityId: protocolKey(calibrationProtocol.id, calibrationProtocol.version),
-    op: 'put',
-    baseRev: null,
-    data: calibrationProtocol,
-    deviceTime: new Date().toISOString(),
-  };
-  const status = await admin.evaluate(
-    async (body) => {
-      const res = await fetch('/api/sync/push', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      return `${res.status} ${await res.text()}`;
-    },
-    JSON.stringify({ clientId, mutations: [mutation] }),
-  );
-  expect(status).toMatch(/^200 .*"applied"/);
-}
-
-async function inviteCoach(admin: Page, email: string): Promise<string> {
-  await admin.getByRole('link', { name: 'Admin', exact: true }).click();
-  await admin.getByLabel('Role').selectOption('coach');
-  await admin.getByRole('textbox', { name: /^Email/ }).fill(email);
-  await admin.getByRole('button', { name: 'Create invite link' }).click();
-  await admin.locator('#invite-link').waitFor();
-  return admin.locator('#invite-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string, email: string) {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Join Lookfor' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'My observations' }).waitFor();
-}
-
 /** One room: an answer per look-for, in order, and the notes. */
+async function publishProtocol(admin: Page): Promise<void> {
+  await pushProtocol(admin, calibrationProtocol);
+}
+
 async function recordRoom(page: Page, answers: Answer[], notes: string) {
   const groups = page.locator('.look-for [role="group"]');
   await groups.first().waitFor();
@@ -104,35 +60,10 @@ async function shoot(page: Page, name: string) {
 }
 
 describe('a calibration round, walked offline by two coaches', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: sizes[0] });
-    contexts.push(context);
-    return { context, page: await context.newPage() };
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.dispose();
-  });
+  const world = useBrowserWorld(sizes[0]!);
 
   it('pairs their visits to three rooms and shows where they agreed and differed', async () => {
-    const { page: admin } = await newPage();
-    await signUpFirstAdmin(admin, server);
-    await addSchool(admin);
-    const link1 = await inviteCoach(admin, 'rivera@lincoln.example');
-    const link2 = await inviteCoach(admin, 'kim@lincoln.example');
-    const rivera = await newPage();
-    await join(rivera.page, link1, 'Coach Rivera', 'rivera@lincoln.example');
-    const kim = await newPage();
-    await join(kim.page, link2, 'Coach Kim', 'kim@lincoln.example');
+    const { admin, rivera, kim } = await adminAndTwoCoaches(world);
 
     // The admin plans a calibration round of three rooms for both coaches.
     await publishProtocol(admin);

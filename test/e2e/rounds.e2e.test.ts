@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpFirstAdmin, addSchool } from './support/account';
-import { axeViolations, launchChromium } from './support/browser';
-import { startServer, type E2eServer } from './support/server';
-import { protocolKey } from '../../src/shared/protocol';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/browser';
+import { adminAndTwoCoaches, pushProtocol, useBrowserWorld } from './support/team';
 import { lookFor, protocol, section } from '../support/factories';
 
 const shots = 'docs/screens';
@@ -36,49 +34,8 @@ const tenLookFors = protocol({
 
 /** The district admin publishes it through the sync API, as another device would. */
 async function publishProtocol(admin: Page): Promise<void> {
-  const mutation = {
-    mutationId: crypto.randomUUID(),
-    clientId: crypto.randomUUID(),
-    clientSeq: 1,
-    entity: 'protocol',
-    entityId: protocolKey(tenLookFors.id, tenLookFors.version),
-    op: 'put',
-    baseRev: null,
-    data: tenLookFors,
-    deviceTime: new Date().toISOString(),
-  };
-  const status = await admin.evaluate(
-    async (body) => {
-      const res = await fetch('/api/sync/push', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      return `${res.status} ${await res.text()}`;
-    },
-    JSON.stringify({ clientId: mutation.clientId, mutations: [mutation] }),
-  );
-  expect(status).toMatch(/^200 .*"applied"/);
+  await pushProtocol(admin, tenLookFors);
   await admin.getByRole('button', { name: 'Sync now' }).click();
-}
-
-async function inviteCoach(admin: Page, email: string): Promise<string> {
-  await admin.getByRole('link', { name: 'Admin', exact: true }).click();
-  await admin.getByLabel('Role').selectOption('coach');
-  await admin.getByRole('textbox', { name: /^Email/ }).fill(email);
-  await admin.getByRole('button', { name: 'Create invite link' }).click();
-  await admin.locator('#invite-link').waitFor();
-  return admin.locator('#invite-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string, email: string) {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Join Lookfor' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'My observations' }).waitFor();
 }
 
 /** Everything a finger taps on the screen must be at least 44 px each way (a checkbox's label is its target). */
@@ -121,35 +78,10 @@ async function tapLookFors(page: Page, from = 0): Promise<number> {
 }
 
 describe('a Blast Walkthrough round, walked offline by a team of two', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: sizes[0] });
-    contexts.push(context);
-    return { context, page: await context.newPage() };
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.dispose();
-  });
+  const world = useBrowserWorld(sizes[0]!);
 
   it('plans, walks offline with a reload mid-visit, syncs, and shows the team progress', async () => {
-    const { page: admin } = await newPage();
-    await signUpFirstAdmin(admin, server);
-    await addSchool(admin);
-    const link1 = await inviteCoach(admin, 'rivera@lincoln.example');
-    const link2 = await inviteCoach(admin, 'kim@lincoln.example');
-    const coach1 = await newPage();
-    await join(coach1.page, link1, 'Coach Rivera', 'rivera@lincoln.example');
-    const coach2 = await newPage();
-    await join(coach2.page, link2, 'Coach Kim', 'kim@lincoln.example');
+    const { admin, rivera: coach1, kim: coach2 } = await adminAndTwoCoaches(world);
 
     // The admin plans a 5-room round for the two coaches.
     await publishProtocol(admin);
@@ -182,7 +114,7 @@ describe('a Blast Walkthrough round, walked offline by a team of two', () => {
     await page.getByRole('link', { name: 'Rounds' }).click();
     await page.getByRole('link', { name: 'November blast' }).click();
     await page.getByText('Next: Room 101, Grade K-2, Reading').waitFor();
-    await server.stop();
+    await world.server.stop();
     await context.setOffline(true);
     await page.reload();
     await page.getByText('Next: Room 101, Grade K-2, Reading').waitFor();
@@ -230,13 +162,15 @@ describe('a Blast Walkthrough round, walked offline by a team of two', () => {
     await page.getByRole('button', { name: 'Finish visit' }).click();
     await page.getByText('Every room in your queue is visited.').waitFor();
     await page.getByText('3 of 5 rooms').waitFor();
-    expect(server.query("select * from records where entity = 'observation'")).toHaveLength(0);
+    expect(world.server.query("select * from records where entity = 'observation'")).toHaveLength(
+      0,
+    );
 
     // Back online: the visits sync, and coach 2's device shows the team's progress.
-    await server.start();
+    await world.server.start();
     await context.setOffline(false);
     await page.getByText(/All synced/).waitFor({ timeout: 30_000 });
-    const visits = server.query<{ data: string }>(
+    const visits = world.server.query<{ data: string }>(
       "select data from records where entity = 'observation'",
     );
     expect(visits).toHaveLength(3);
