@@ -48,6 +48,27 @@ async function roundProblems(
 }
 
 /**
+ * A calibration partner is an active colleague of the observation's school. Checked
+ * when the partner is first named or changed only, so a partner deactivated later
+ * never blocks the observer's edits of their own notes.
+ */
+async function partnerProblem(
+  reads: PushReads,
+  o: Observation,
+  stored: Observation | null,
+): Promise<WriteDecision<Observation> | null> {
+  const partner = o.calibrationPartnerId ?? null;
+  if (partner === null || partner === (stored?.calibrationPartnerId ?? null)) return null;
+  if (!(await reads.activeInSchool(o.schoolId, partner))) {
+    return denied(
+      'calibrationPartnerId',
+      'Calibrate with a colleague who is on the staff of this school',
+    );
+  }
+  return null;
+}
+
+/**
  * An observation is written only by its own observer, in a school where they work
  * (district admins in any school), and read only by them: leaders see aggregates.
  */
@@ -74,6 +95,8 @@ export const observationPolicy: EntityPolicy<Observation> = {
     const stored = previous?.success ? previous.data : null;
     const roundProblem = await roundProblems(reads, actor, o, stored);
     if (roundProblem) return roundProblem;
+    const partner = await partnerProblem(reads, o, stored);
+    if (partner) return partner;
     return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };
   },
 
