@@ -59,8 +59,10 @@ export const PairList = z.object({
 });
 export type PairList = z.infer<typeof PairList>;
 
+/** A colleague I may name as calibration partner, in one of my schools. */
+export const Colleague = z.object({ schoolId: z.string(), id: z.string(), name: z.string() });
+export type Colleague = z.infer<typeof Colleague>;
+
 /** `GET /api/calibration/colleagues`: who I may name as calibration partner, per school. */
-export const ColleagueList = z.object({
-  colleagues: z.array(z.object({ schoolId: z.string(), id: z.string(), name: z.string() })),
-});
+export const ColleagueList = z.object({ colleagues: z.array(Colleague) });
 export type ColleagueList = z.infer<typeof ColleagueList>;

@@ -33,6 +33,10 @@ const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk))
 const CalibrationScreen = lazyScreen(() =>
   import('../calibration/CalibrationScreen').then((m) => m.CalibrationScreen),
 );
+const PartnersScreen = lazyScreen(() =>
+  import('../calibration/PartnersScreen').then((m) => m.PartnersScreen),
+);
+const PairScreen = lazyScreen(() => import('../calibration/PairScreen').then((m) => m.PairScreen));
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -70,6 +74,10 @@ function Screen({ route }: { route: Route }) {
       return <RoundWalk id={route.id} />;
     case 'round-calibration':
       return <CalibrationScreen roundId={route.id} />;
+    case 'pairs':
+      return <PartnersScreen />;
+    case 'pair':
+      return <PairScreen partnerId={route.partnerId} />;
   }
 }
 

@@ -20,6 +20,9 @@ export type Route =
   | { name: 'round'; id: string }
   /** How a calibration round's observers agreed, for its team. */
   | { name: 'round-calibration'; id: string }
+  /** My calibration partners outside rounds, and how a partner and I agreed. */
+  | { name: 'pairs' }
+  | { name: 'pair'; partnerId: string }
   /** Peer and coaching visits; `path` is parsed by the visits screens themselves. */
   | { name: 'visits'; path: string };
 
@@ -35,6 +38,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-plan', id: null };
+  if (path === '/calibration') return { name: 'pairs' };
+  const pair = /^\/calibration\/([0-9a-f-]{36})$/i.exec(path);
+  if (pair?.[1]) return { name: 'pair', partnerId: pair[1] };
   const round = /^\/rounds\/([0-9a-f-]{36})(\/plan|\/calibration)?$/i.exec(path);
   if (round?.[1]) {
     if (round[2] === '/plan') return { name: 'round-plan', id: round[1] };
@@ -92,6 +98,10 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${route.id}/calibration`;
     case 'visits':
       return `#/visits${route.path}`;
+    case 'pairs':
+      return '#/calibration';
+    case 'pair':
+      return `#/calibration/${route.partnerId}`;
   }
 }
 
