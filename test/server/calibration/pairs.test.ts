@@ -123,11 +123,22 @@ describe.each(dialects)('calibration pairs outside rounds, on %s', (dialect) => 
       expect(await push('ana', visit('ana', ben, 20))).toMatchObject({ status: 'rejected' });
     });
 
-    it('refuses naming yourself', async () => {
-      const self = await push('ana', visit('ana', ana, 0));
-      expect(self).toMatchObject({
+    it('refuses naming yourself, and naming a partner on a round visit', async () => {
+      expect(await push('ana', visit('ana', ana, 0))).toMatchObject({
         status: 'rejected',
-        errors: [{ path: 'calibrationPartnerId' }],
+        errors: [
+          { path: 'calibrationPartnerId', message: 'Calibrate with a colleague, not yourself' },
+        ],
+      });
+      const inRound = visit('ana', ben, 0, { roundId: crypto.randomUUID(), roomId: 'r1' });
+      expect(await push('ana', inRound)).toMatchObject({
+        status: 'rejected',
+        errors: [
+          {
+            path: 'calibrationPartnerId',
+            message: 'A round visit calibrates with its round’s team',
+          },
+        ],
       });
     });
 

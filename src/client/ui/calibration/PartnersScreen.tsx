@@ -45,7 +45,7 @@ export function PartnersScreen() {
             <ul class="cards" aria-label="Partners with rooms visited together">
               {matched.map((p) => (
                 <li key={p.partnerId}>
-                  <a class="card" href={hrefFor({ name: 'pair', partnerId: p.partnerId })}>
+                  <a class="card" href={hrefFor({ name: 'pairs', partnerId: p.partnerId })}>
                     <span class="card-title">{p.name}</span>
                     <span class="card-meta">
                       {p.rooms} {p.rooms === 1 ? 'room' : 'rooms'} visited together: see how you

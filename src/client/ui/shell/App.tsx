@@ -33,10 +33,7 @@ const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk))
 const CalibrationScreen = lazyScreen(() =>
   import('../calibration/CalibrationScreen').then((m) => m.CalibrationScreen),
 );
-const PartnersScreen = lazyScreen(() =>
-  import('../calibration/PartnersScreen').then((m) => m.PartnersScreen),
-);
-const PairScreen = lazyScreen(() => import('../calibration/PairScreen').then((m) => m.PairScreen));
+const PairScreens = lazyScreen(() => import('../calibration/pairs').then((m) => m.PairScreens));
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -75,9 +72,7 @@ function Screen({ route }: { route: Route }) {
     case 'round-calibration':
       return <CalibrationScreen roundId={route.id} />;
     case 'pairs':
-      return <PartnersScreen />;
-    case 'pair':
-      return <PairScreen partnerId={route.partnerId} />;
+      return <PairScreens partnerId={route.partnerId} />;
   }
 }
 

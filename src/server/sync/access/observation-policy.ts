@@ -48,9 +48,10 @@ async function roundProblems(
 }
 
 /**
- * A calibration partner is an active colleague of the observation's school. Checked
- * when the partner is first named or changed only, so a partner deactivated later
- * never blocks the observer's edits of their own notes.
+ * A calibration partner is someone else, named on a visit outside rounds, and an
+ * active colleague of the observation's school. Membership is checked when the
+ * partner is first named or changed only, so a partner deactivated later never
+ * blocks the observer's edits of their own notes.
  */
 async function partnerProblem(
   reads: PushReads,
@@ -58,7 +59,14 @@ async function partnerProblem(
   stored: Observation | null,
 ): Promise<WriteDecision<Observation> | null> {
   const partner = o.calibrationPartnerId ?? null;
-  if (partner === null || partner === (stored?.calibrationPartnerId ?? null)) return null;
+  if (partner === null) return null;
+  if (o.roundId) {
+    return denied('calibrationPartnerId', 'A round visit calibrates with its round’s team');
+  }
+  if (partner === o.observerId) {
+    return denied('calibrationPartnerId', 'Calibrate with a colleague, not yourself');
+  }
+  if (partner === (stored?.calibrationPartnerId ?? null)) return null;
   if (!(await reads.activeInSchool(o.schoolId, partner))) {
     return denied(
       'calibrationPartnerId',
@@ -93,10 +101,10 @@ export const observationPolicy: EntityPolicy<Observation> = {
     if (!inSchool) return denied('schoolId', 'You are not on the staff of this school');
     const previous = current && !current.deleted ? Observation.safeParse(current.data) : null;
     const stored = previous?.success ? previous.data : null;
-    const roundProblem = await roundProblems(reads, actor, o, stored);
-    if (roundProblem) return roundProblem;
     const partner = await partnerProblem(reads, o, stored);
     if (partner) return partner;
+    const roundProblem = await roundProblems(reads, actor, o, stored);
+    if (roundProblem) return roundProblem;
     return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };
   },
 

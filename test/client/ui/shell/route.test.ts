@@ -13,7 +13,7 @@ describe('routes', () => {
     [`#/rounds/${round}/plan`, { name: 'round-plan', id: round }],
     [`#/rounds/${round}/calibration`, { name: 'round-calibration', id: round }],
     ['#/calibration', { name: 'pairs' }],
-    [`#/calibration/${round}`, { name: 'pair', partnerId: round }],
+    [`#/calibration/${round}`, { name: 'pairs', partnerId: round }],
     ['#/visits/coverage', { name: 'visits', path: '/coverage' }],
     ['#/forgot', { name: 'forgot' }],
     [`#/reset/${'r'.repeat(43)}`, { name: 'reset', token: 'r'.repeat(43) }],
