@@ -47,8 +47,8 @@ export function PartnerChoice({ userId, schoolId, value, onChange }: Props) {
         ))}
       </select>
       <p class="muted small" id="hint-partner">
-        {colleagues !== null && colleagues.length === 0
-          ? 'No colleague list on this device yet: connect once to load it.'
+        {colleagues !== null && schoolId !== '' && here.length === 0
+          ? 'No colleagues of this school on this device yet: the list loads when you are online.'
           : 'You both choose each other and record the room separately; your agreement shows under Calibration once both have synced.'}
       </p>
     </>

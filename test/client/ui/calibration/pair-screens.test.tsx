@@ -88,7 +88,7 @@ describe('choosing a calibration partner on the start form', () => {
     serve({});
     ({ db } = renderApp('#/start', now, { user: { ...teacher, id: crypto.randomUUID() } }));
     await fillIn();
-    expect(await screen.findByText(/No colleague list on this device yet/)).toBeTruthy();
+    expect(await screen.findByText(/No colleagues of this school on this device yet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     await screen.findByRole('heading', { name: /Room 114/ });
     const [stored] = (await db.records.toArray()).map((r) => Observation.parse(r.data));
