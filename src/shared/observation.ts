@@ -26,6 +26,13 @@ export const ObservationSetup = z.object({
   gradeBand: GradeBand,
   subject: requiredText('Subject', 60),
   observer: requiredText('Observer', 120),
+  /**
+   * A colleague of the same school visiting the same room at the same time to
+   * calibrate (outside a round); optional, so records written before it still parse.
+   * Who may be named is the server's rule (observation-policy.ts), kept out of this
+   * schema because the first screen carries it.
+   */
+  calibrationPartnerId: z.optional(z.nullable(z.uuid({ error: 'Choose a colleague' }))),
 });
 export type ObservationSetup = z.infer<typeof ObservationSetup>;
 

@@ -131,6 +131,15 @@ const matrix: readonly Row[] = [
   ['GET /api/calibration/:roundId',      'own',      'own',             200,        200,        200,        403,        401],
   ['GET /api/calibration/:roundId',      'own',      "other's",         403,        403,        403,        403,        401],
   ['GET /api/calibration/:roundId',      'other',    "other's",         403,        403,        403,        403,        401],
+  // Calibration pairs outside rounds: a partner is an active colleague of the visit's school;
+  // a pair's agreement is for the two who named each other ('own': the actor named the partner).
+  ['PUSH observation (calibration partner)', 'own',  'new',             'applied',  'applied',  'applied',  'applied',  401],
+  ['PUSH observation (calibration partner)', 'other', 'new',            'rejected', 'rejected', 'rejected', 'rejected', 401],
+  ['GET /api/calibration/pairs/:partnerId', 'own',   'own',             200,        200,        200,        200,        401],
+  ['GET /api/calibration/pairs/:partnerId', 'own',   "other's",         403,        403,        403,        403,        401],
+  ['GET /api/calibration/pairs/:partnerId', 'other', 'own',             403,        403,        403,        200,        401],
+  ['GET /api/calibration/pairs',         'own',      'own',             200,        200,        200,        200,        401],
+  ['GET /api/calibration/colleagues',    'own',      '-',               200,        200,        200,        200,        401],
   // A school's judgement words for the note nudges: its staff read them, its principal edits them.
   ['GET /api/schools/:id/nudges',        'own',      '-',               200,        200,        200,        200,        401],
   ['GET /api/schools/:id/nudges',        'other',    '-',               403,        403,        403,        200,        401],

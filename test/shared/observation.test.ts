@@ -280,3 +280,21 @@ describe('isoDateTime', () => {
     expect(isoDateTime.safeParse('2026-11-23').success).toBe(false);
   });
 });
+
+describe('a calibration partner', () => {
+  const partner = '32000000-0000-4000-8000-0000000000aa';
+
+  it('is optional: a record written before the field existed still parses unchanged', () => {
+    const older = observation();
+    expect('calibrationPartnerId' in older).toBe(false);
+    expect(Observation.parse(older)).toStrictEqual(older);
+    expect(issuesOf(observation({ calibrationPartnerId: null }))).toStrictEqual([]);
+  });
+
+  it('names a colleague by user id', () => {
+    expect(issuesOf(observation({ calibrationPartnerId: partner }))).toStrictEqual([]);
+    expect(issuesOf(observation({ calibrationPartnerId: 'Ms. Lee' }))).toStrictEqual([
+      { path: 'calibrationPartnerId', message: 'Choose a colleague' },
+    ]);
+  });
+});

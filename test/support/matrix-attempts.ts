@@ -3,6 +3,7 @@ import { ownerOnly } from '../../src/server/sync/access/placement';
 import type { PullResponse, RecentResponse, PushResponse } from '../../src/shared/sync';
 import { pickNote, roundWithNotes } from './matrix-evidence';
 import { calibrationAttempts } from './matrix-calibration';
+import { pairAttempts } from './matrix-pairs';
 import { photoAttempts } from './matrix-photos';
 import { rosterAttempts } from './matrix-roster';
 import { staffAttempts } from './matrix-staff';
@@ -479,4 +480,5 @@ export const attempts: Record<string, (a: Attempt) => Promise<Outcome>> = {
   },
   ...photoAttempts,
   ...calibrationAttempts,
+  ...pairAttempts,
 };

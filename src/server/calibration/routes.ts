@@ -7,6 +7,7 @@ import { publishedVersions } from '../dashboard/protocols';
 import { findRound } from '../dashboard/scopes';
 import type { Queryable } from '../db/queryable';
 import { sendError } from '../http/errors';
+import { addPairRoutes } from './pair-routes';
 import { finishedVisitsOfRound } from './repository';
 
 const RoundId = z.uuid();
@@ -20,6 +21,8 @@ const TEAM_ONLY = "Only the round's team sees how its observers agreed";
 export function calibrationRoutes(db: Queryable): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
   routes.use('*', requireSignIn());
+  // Before `/:roundId`, which would take "pairs" for a round id.
+  addPairRoutes(routes, db);
   routes.get('/:roundId', async (c) => {
     const auth = c.get('auth')!;
     const id = RoundId.safeParse(c.req.param('roundId'));

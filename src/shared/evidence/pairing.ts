@@ -18,6 +18,13 @@ export interface CalibrationRoom {
   visits: CalibrationVisit[];
 }
 
+/**
+ * The key of a room known by its name: case and spacing do not matter
+ * ("Room  12" and "room 12" are one room).
+ */
+export const roomNameKey = (room: string): string =>
+  `name:${room.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+
 /** Visits to one room starting this close together are one shared visit. */
 export const PAIRING_WINDOW_MINUTES = 30;
 

@@ -1,8 +1,8 @@
-import type { CalibrationReport } from '../../../shared/answers/calibration';
+import type { AgreementReport } from '../../../shared/answers/calibration';
 import { kappaMethod, kappaText, percentText } from './format';
 
 /** Per look-for: the rooms it rests on, percent agreement and kappa. */
-export function AgreementTable({ report }: { report: CalibrationReport }) {
+export function AgreementTable({ report }: { report: AgreementReport }) {
   return (
     <div class="calibration-scroll">
       <table class="calibration-table">

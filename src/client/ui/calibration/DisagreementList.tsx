@@ -1,6 +1,7 @@
-import type { CalibrationReport } from '../../../shared/answers/calibration';
+import type { AgreementReport } from '../../../shared/answers/calibration';
+import { roomName } from '../../../shared/room-name';
 
-type LookForRow = CalibrationReport['lookFors'][number];
+type LookForRow = AgreementReport['lookFors'][number];
 
 /** Every room where the observers differed, each observer's answer and notes side by side. */
 export function DisagreementList({ lookFors }: { lookFors: LookForRow[] }) {
@@ -10,8 +11,8 @@ export function DisagreementList({ lookFors }: { lookFors: LookForRow[] }) {
         <li key={row.lookForId} class="disagreement-look-for">
           <h4>{row.text}</h4>
           {row.disagreements.map((d, i) => (
-            <section key={`${d.room}-${i}`} class="disagreement" aria-label={`Room ${d.room}`}>
-              <p class="disagreement-room">Room {d.room}</p>
+            <section key={`${d.room}-${i}`} class="disagreement" aria-label={roomName(d.room)}>
+              <p class="disagreement-room">{roomName(d.room)}</p>
               <div class="side-by-side">
                 {d.answers.map((a, j) => (
                   <div key={j} class="observer-answer">

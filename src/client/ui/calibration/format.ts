@@ -1,6 +1,10 @@
-import type { CalibrationReport } from '../../../shared/answers/calibration';
+import type { AgreementReport } from '../../../shared/answers/calibration';
 
-type Row = CalibrationReport['lookFors'][number];
+type Row = AgreementReport['lookFors'][number];
+
+/** Until two observers' visits to one room have both synced, there is nothing to compare. */
+export const WAITING =
+  'Agreement appears once both observers’ visits to the same room have arrived. Each observer syncs as usual; check back after everyone has synced.';
 
 /** "75%", or "—" when no room was answered by every observer. */
 export const percentText = (row: Row): string =>

@@ -42,14 +42,19 @@ export function ObservationList() {
       </a>
       <div class="list-head">
         <h2 id="list-title">My observations</h2>
-        <button
-          type="button"
-          class="button"
-          aria-expanded={filtering}
-          onClick={() => setFiltering(!filtering)}
-        >
-          {active ? `Filters (${active})` : 'Filter'}
-        </button>
+        <div class="list-actions">
+          <a class="button" href={hrefFor({ name: 'pairs' })}>
+            Calibration partners
+          </a>
+          <button
+            type="button"
+            class="button"
+            aria-expanded={filtering}
+            onClick={() => setFiltering(!filtering)}
+          >
+            {active ? `Filters (${active})` : 'Filter'}
+          </button>
+        </div>
       </div>
       {pull && (
         <p class="banner info" role="status" data-testid="pull-progress">

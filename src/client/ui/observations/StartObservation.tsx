@@ -7,6 +7,7 @@ import { useServices } from '../app-context';
 import { navigate } from '../shell/route';
 import { commonSubjects, gradeLabel } from './labels';
 import { useUsableProtocols } from '../../data/protocol-hooks';
+import { PartnerChoice } from './PartnerChoice';
 import './observations.css';
 
 type Draft = Record<'schoolId' | 'school' | 'room' | 'gradeBand' | 'subject' | 'observer', string>;
@@ -25,6 +26,7 @@ export function StartObservation() {
   const loaded = useUsableProtocols(store);
   const protocols = loaded ?? [];
   const [protocolId, setProtocolId] = useState('');
+  const [partnerId, setPartnerId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -63,7 +65,9 @@ export function StartObservation() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const parsed = ObservationSetup.safeParse(draft);
+    const parsed = ObservationSetup.safeParse(
+      partnerId ? { ...draft, calibrationPartnerId: partnerId } : draft,
+    );
     if (!parsed.success) {
       setErrors(Object.fromEntries(issuesToFields(parsed.error).map((i) => [i.path, i.message])));
       return;
@@ -156,6 +160,13 @@ export function StartObservation() {
             <label for="field-observer">Observer (your name)</label>
             <input {...field('observer')} autocomplete="name" />
             {errorFor('observer')}
+
+            <PartnerChoice
+              userId={store.user.id}
+              schoolId={draft.schoolId}
+              value={partnerId}
+              onChange={setPartnerId}
+            />
           </div>
           <div class="start-column">
             <fieldset aria-describedby={errors.protocol ? 'error-protocol' : undefined}>

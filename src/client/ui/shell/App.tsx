@@ -33,6 +33,7 @@ const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk))
 const CalibrationScreen = lazyScreen(() =>
   import('../calibration/CalibrationScreen').then((m) => m.CalibrationScreen),
 );
+const PairScreens = lazyScreen(() => import('../calibration/pairs').then((m) => m.PairScreens));
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -70,6 +71,8 @@ function Screen({ route }: { route: Route }) {
       return <RoundWalk id={route.id} />;
     case 'round-calibration':
       return <CalibrationScreen roundId={route.id} />;
+    case 'pairs':
+      return <PairScreens partnerId={route.partnerId} />;
   }
 }
 

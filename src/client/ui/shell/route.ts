@@ -20,6 +20,8 @@ export type Route =
   | { name: 'round'; id: string }
   /** How a calibration round's observers agreed, for its team. */
   | { name: 'round-calibration'; id: string }
+  /** My calibration partners outside rounds, or how one partner and I agreed. */
+  | { name: 'pairs'; partnerId?: string }
   /** Peer and coaching visits; `path` is parsed by the visits screens themselves. */
   | { name: 'visits'; path: string };
 
@@ -35,6 +37,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-plan', id: null };
+  const pairs = /^\/calibration(?:\/([0-9a-f-]{36}))?$/i.exec(path);
+  if (pairs) return pairs[1] ? { name: 'pairs', partnerId: pairs[1] } : { name: 'pairs' };
   const round = /^\/rounds\/([0-9a-f-]{36})(\/plan|\/calibration)?$/i.exec(path);
   if (round?.[1]) {
     if (round[2] === '/plan') return { name: 'round-plan', id: round[1] };
@@ -92,6 +96,8 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${route.id}/calibration`;
     case 'visits':
       return `#/visits${route.path}`;
+    case 'pairs':
+      return route.partnerId ? `#/calibration/${route.partnerId}` : '#/calibration';
   }
 }
 

@@ -48,6 +48,35 @@ async function roundProblems(
 }
 
 /**
+ * A calibration partner is someone else, named on a visit outside rounds, and an
+ * active colleague of the observation's school. Membership is checked when the
+ * partner is first named or changed only, so a partner deactivated later never
+ * blocks the observer's edits of their own notes.
+ */
+async function partnerProblem(
+  reads: PushReads,
+  o: Observation,
+  stored: Observation | null,
+): Promise<WriteDecision<Observation> | null> {
+  const partner = o.calibrationPartnerId ?? null;
+  if (partner === null) return null;
+  if (o.roundId) {
+    return denied('calibrationPartnerId', 'A round visit calibrates with its round’s team');
+  }
+  if (partner === o.observerId) {
+    return denied('calibrationPartnerId', 'Calibrate with a colleague, not yourself');
+  }
+  if (partner === (stored?.calibrationPartnerId ?? null)) return null;
+  if (!(await reads.activeInSchool(o.schoolId, partner))) {
+    return denied(
+      'calibrationPartnerId',
+      'Calibrate with a colleague who is on the staff of this school',
+    );
+  }
+  return null;
+}
+
+/**
  * An observation is written only by its own observer, in a school where they work
  * (district admins in any school), and read only by them: leaders see aggregates.
  */
@@ -72,6 +101,8 @@ export const observationPolicy: EntityPolicy<Observation> = {
     if (!inSchool) return denied('schoolId', 'You are not on the staff of this school');
     const previous = current && !current.deleted ? Observation.safeParse(current.data) : null;
     const stored = previous?.success ? previous.data : null;
+    const partner = await partnerProblem(reads, o, stored);
+    if (partner) return partner;
     const roundProblem = await roundProblems(reads, actor, o, stored);
     if (roundProblem) return roundProblem;
     return { ok: true, data: o, placement: ownerOnly(actor.userId, o.schoolId) };

@@ -15,6 +15,8 @@ export interface PushReads {
   protocolVersion(id: string, version: number): Promise<Protocol | undefined>;
   schoolExists(id: string): Promise<boolean>;
   roleInSchool(schoolId: string, userId: string): Promise<string | null>;
+  /** On the school's staff and not deactivated. */
+  activeInSchool(schoolId: string, userId: string): Promise<boolean>;
 }
 
 /**

@@ -169,6 +169,10 @@ export class MutationStage implements PushWrites {
     return this.batch.store.roleInSchool(schoolId, userId);
   }
 
+  activeInSchool(schoolId: string, userId: string): Promise<boolean> {
+    return this.batch.store.activeInSchool(schoolId, userId);
+  }
+
   conflictIdsOf(entity: string, entityId: string, ids: readonly string[]) {
     return this.batch.conflictIdsOf(entity, entityId, ids);
   }

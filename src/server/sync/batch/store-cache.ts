@@ -13,7 +13,7 @@ export class StoreCache {
   private readonly records = new Map<string, StoredRecord | null>();
   private readonly locked = new Set<string>();
   private readonly schools = new Map<string, boolean>();
-  private readonly staff = new Map<string, Map<string, string>>();
+  private readonly staff = new Map<string, Map<string, { role: string; active: boolean }>>();
   private readonly lock: boolean;
 
   constructor(readonly db: Queryable) {
@@ -67,19 +67,32 @@ export class StoreCache {
     return known;
   }
 
-  /** A user's role in a school, from the school's staff list read once per push. */
-  async roleInSchool(schoolId: string, userId: string): Promise<string | null> {
-    let roles = this.staff.get(schoolId);
-    if (!roles) {
+  /** A school's staff: each member's role and whether they may still sign in; read once per push. */
+  private async staffOf(schoolId: string) {
+    let staff = this.staff.get(schoolId);
+    if (!staff) {
       const rows = await this.db
         .selectFrom('memberships')
-        .select(['user_id', 'role'])
-        .where('school_id', '=', schoolId)
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select(['memberships.user_id', 'memberships.role', 'users.deactivated_at'])
+        .where('memberships.school_id', '=', schoolId)
         .execute();
-      roles = new Map(rows.map((r) => [r.user_id, r.role]));
-      this.staff.set(schoolId, roles);
+      staff = new Map(
+        rows.map((r) => [r.user_id, { role: r.role, active: r.deactivated_at === null }]),
+      );
+      this.staff.set(schoolId, staff);
     }
-    return roles.get(userId) ?? null;
+    return staff;
+  }
+
+  /** A user's role in a school (deactivated or not). */
+  async roleInSchool(schoolId: string, userId: string): Promise<string | null> {
+    return (await this.staffOf(schoolId)).get(userId)?.role ?? null;
+  }
+
+  /** Whether a user is on a school's staff and not deactivated. */
+  async activeInSchool(schoolId: string, userId: string): Promise<boolean> {
+    return (await this.staffOf(schoolId)).get(userId)?.active === true;
   }
 }
 

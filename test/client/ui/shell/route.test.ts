@@ -12,6 +12,8 @@ describe('routes', () => {
     [`#/rounds/${round}`, { name: 'round', id: round }],
     [`#/rounds/${round}/plan`, { name: 'round-plan', id: round }],
     [`#/rounds/${round}/calibration`, { name: 'round-calibration', id: round }],
+    ['#/calibration', { name: 'pairs' }],
+    [`#/calibration/${round}`, { name: 'pairs', partnerId: round }],
     ['#/visits/coverage', { name: 'visits', path: '/coverage' }],
     ['#/forgot', { name: 'forgot' }],
     [`#/reset/${'r'.repeat(43)}`, { name: 'reset', token: 'r'.repeat(43) }],
