@@ -14,30 +14,29 @@ import './admin.css';
 
 // The directory and the audit log load only when the admin screen is open; the
 // screen shows once their code (and their data) has come.
-const revealed = { useReady: useReadyToReveal };
 const StaffDirectoryPanel = lazyScreen(
   () => import('./StaffDirectoryPanel').then((m) => m.StaffDirectoryPanel),
-  revealed,
+  useReadyToReveal,
 );
 const RetentionSettingsPanel = lazyScreen(
   () => import('./RetentionSettingsPanel').then((m) => m.RetentionSettingsPanel),
-  revealed,
+  useReadyToReveal,
 );
 const OneRosterImport = lazyScreen(
   () => import('./OneRosterImport').then((m) => m.OneRosterImport),
-  revealed,
+  useReadyToReveal,
 );
 const AuditLogPanel = lazyScreen(
   () => import('./AuditLogPanel').then((m) => m.AuditLogPanel),
-  revealed,
+  useReadyToReveal,
 );
 const SignInSettingsPanel = lazyScreen(
   () => import('./SignInSettingsPanel').then((m) => m.SignInSettingsPanel),
-  revealed,
+  useReadyToReveal,
 );
 const EmailOutboxPanel = lazyScreen(
   () => import('./EmailOutboxPanel').then((m) => m.EmailOutboxPanel),
-  revealed,
+  useReadyToReveal,
 );
 
 /**

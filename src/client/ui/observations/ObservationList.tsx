@@ -43,7 +43,7 @@ export function ObservationList() {
       <div class="list-head">
         <h2 id="list-title">My observations</h2>
         <div class="list-actions">
-          <a class="button" href={hrefFor({ name: 'pairs' })}>
+          <a class="button" href="#/calibration">
             Calibration partners
           </a>
           <button

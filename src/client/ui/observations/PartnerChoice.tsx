@@ -45,11 +45,14 @@ export function PartnerChoice({ userId, schoolId, value, onChange }: Props) {
             {c.name}
           </option>
         ))}
+        {/* Said inside the list, so the form below does not move when the list arrives. */}
+        {colleagues !== null && schoolId !== '' && here.length === 0 && (
+          <option disabled>No colleagues of this school on this device yet (loads online)</option>
+        )}
       </select>
       <p class="muted small" id="hint-partner">
-        {colleagues !== null && schoolId !== '' && here.length === 0
-          ? 'No colleagues of this school on this device yet: the list loads when you are online.'
-          : 'You both choose each other and record the room separately; your agreement shows under Calibration once both have synced.'}
+        You both choose each other and record the room separately; your agreement shows under
+        Calibration once both have synced.
       </p>
     </>
   );

@@ -52,7 +52,9 @@ function RoundCard({
 export function RoundList() {
   const { store, rounds } = useRoundServices();
   const list = rounds.useRounds();
-  const [lastId, setLastId] = useState('');
+  // Null until read: the round walked last comes first, so the list waits for it
+  // rather than reorder itself under the reader (a layout shift).
+  const [lastId, setLastId] = useState<string | null>(null);
   useEffect(() => {
     void loadPrefs().then((p) => setLastId(p.roundId));
   }, []);
@@ -78,7 +80,7 @@ export function RoundList() {
           </a>
         )}
       </div>
-      {list === undefined ? (
+      {list === undefined || lastId === null ? (
         <p class="muted">Loading…</p>
       ) : list.length === 0 ? (
         <p class="muted">

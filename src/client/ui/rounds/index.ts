@@ -2,3 +2,4 @@ import './rounds.css';
 export { RoundList } from './RoundList';
 export { RoundPlanner } from './RoundPlanner';
 export { RoundWalk } from './RoundWalk';
+export { RoundScreens } from './RoundScreens';

@@ -23,17 +23,13 @@ const AdminScreen = lazyScreen(() => import('../admin/AdminScreen').then((m) => 
 const ResultsScreen = lazyScreen(() =>
   import('../dashboard/ResultsScreen').then((m) => m.ResultsScreen),
 );
-const ProtocolLibrary = lazyScreen(() => import('../protocols').then((m) => m.ProtocolLibrary));
-const ProtocolEditor = lazyScreen(() => import('../protocols').then((m) => m.ProtocolEditor));
+const ProtocolScreens = lazyScreen(() => import('../protocols').then((m) => m.ProtocolScreens));
 const VisitsScreens = lazyScreen(() => import('../visits').then((m) => m.VisitsScreens));
 
-const RoundList = lazyScreen(() => import('../rounds').then((m) => m.RoundList));
-const RoundPlanner = lazyScreen(() => import('../rounds').then((m) => m.RoundPlanner));
-const RoundWalk = lazyScreen(() => import('../rounds').then((m) => m.RoundWalk));
-const CalibrationScreen = lazyScreen(() =>
-  import('../calibration/CalibrationScreen').then((m) => m.CalibrationScreen),
+const RoundScreens = lazyScreen(() => import('../rounds').then((m) => m.RoundScreens));
+const CalibrationScreens = lazyScreen(() =>
+  import('../calibration/screens').then((m) => m.CalibrationScreens),
 );
-const PairScreens = lazyScreen(() => import('../calibration/pairs').then((m) => m.PairScreens));
 
 function Screen({ route }: { route: Route }) {
   const { store } = useServices();
@@ -56,23 +52,20 @@ function Screen({ route }: { route: Route }) {
     case 'observe':
       return <CaptureScreen id={route.id} />;
     case 'protocols':
-      return <ProtocolLibrary />;
     case 'protocol':
-      return <ProtocolEditor id={route.id} version={route.version} />;
+      return <ProtocolScreens route={route} />;
     case 'visits':
       return <VisitsScreens path={route.path} />;
     case 'list':
       return <ObservationList />;
     case 'rounds':
-      return <RoundList />;
     case 'round-plan':
-      return <RoundPlanner id={route.id} />;
     case 'round':
-      return <RoundWalk id={route.id} />;
+      return <RoundScreens route={route} />;
     case 'round-calibration':
-      return <CalibrationScreen roundId={route.id} />;
+      return <CalibrationScreens roundId={route.id} />;
     case 'pairs':
-      return <PairScreens partnerId={route.partnerId} />;
+      return <CalibrationScreens partnerId={route.partnerId} />;
   }
 }
 
@@ -147,9 +140,7 @@ export function App({ banner }: { banner?: preact.ComponentChildren }) {
       {/* Transient messages float over the page, so they never push it down. */}
       <div class="toasts">{banner}</div>
       <SaveProblemBanner />
-      {/* The results' wide layout is the route's, known before its code has loaded, so
-          the page does not widen (a layout shift) when the screen arrives. */}
-      <main id="content" tabIndex={-1} class={route.name === 'results' ? 'wide' : undefined}>
+      <main id="content" tabIndex={-1}>
         <Screen route={route} />
       </main>
     </>

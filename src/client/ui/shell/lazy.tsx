@@ -1,8 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-const noReport = (_ready: boolean): void => undefined;
-
 /**
  * A screen loaded on first use, so it never weighs on the first screen. The chunk
  * is precached by the service worker, so this works offline too.
@@ -10,9 +8,8 @@ const noReport = (_ready: boolean): void => undefined;
 export function lazyScreen<P extends object>(
   load: () => Promise<ComponentType<P>>,
   /** Told whether the code has come (or failed): a panel inside `RevealTogether` passes `useReadyToReveal`. */
-  options: { useReady?: (ready: boolean) => void } = {},
+  useReady: (ready: boolean) => void = () => undefined,
 ) {
-  const useReady = options.useReady ?? noReport;
   let loaded: ComponentType<P> | null = null;
   return function LazyScreen(props: P) {
     const [Screen, setScreen] = useState<ComponentType<P> | null>(() => loaded);
