@@ -102,7 +102,9 @@ async function main() {
         .map((n) => n.toFixed(2))
         .join(' ')}`,
     );
-    console.log('screen   form     performance  accessibility  best-practices');
+    console.log(
+      'screen   form     performance  accessibility  best-practices     FCP     LCP    TBT      CLS',
+    );
     for (const [name, hash] of Object.entries(screens)) {
       for (const form of ['mobile', 'desktop'] as const) {
         const flags: Flags = {
@@ -122,9 +124,18 @@ async function main() {
           const s = result?.lhr.categories[id]?.score;
           return s === null || s === undefined ? '–' : String(Math.round(s * 100));
         };
+        // The metrics behind the performance score, so a low one says what was slow.
+        const metric = (id: string, digits = 0) => {
+          const value = result?.lhr.audits[id]?.numericValue;
+          return value === undefined ? '–' : value.toFixed(digits);
+        };
         console.log(
-          `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance').padStart(11)}  ${score('accessibility').padStart(13)}  ${score('best-practices').padStart(14)}`,
+          `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance').padStart(11)}  ${score('accessibility').padStart(13)}  ${score('best-practices').padStart(14)}` +
+            `  ${metric('first-contentful-paint').padStart(6)}  ${metric('largest-contentful-paint').padStart(6)}  ${metric('total-blocking-time').padStart(5)}  ${metric('cumulative-layout-shift', 3).padStart(7)}`,
         );
+        const problem = result?.lhr.runtimeError;
+        if (problem)
+          console.log(`  (Lighthouse could not measure: ${problem.code} ${problem.message})`);
       }
     }
     console.log(
