@@ -1,4 +1,10 @@
-import { missingColumns, readCsvTable, type CsvTable, type RosterProblem } from './csv-table';
+import {
+  missingColumns,
+  readCsvTable,
+  type CsvRow,
+  type CsvTable,
+  type RosterProblem,
+} from './csv-table';
 import { readManifest, type Manifest } from './manifest';
 import { isNeverImported, isStaffRole, type StaffRole } from './roles';
 
@@ -45,30 +51,45 @@ const statusProblem = (t: CsvTable, line: number, status: string): RosterProblem
     ? null
     : { file: t.file, line, field: 'status', message: 'Must be active or tobedeleted' };
 
+/**
+ * The row's sourcedId when it is there and not on an earlier line (`firstLine` says
+ * where an id was seen); otherwise null, with the problem noted.
+ */
+function newSourceId(
+  t: CsvTable,
+  row: CsvRow,
+  firstLine: (id: string) => number | undefined,
+  problems: RosterProblem[],
+): string | null {
+  const sourceId = row.cell('sourcedId');
+  if (!sourceId) {
+    problems.push({ file: t.file, line: row.line, field: 'sourcedId', message: 'Required' });
+    return null;
+  }
+  const first = firstLine(sourceId);
+  if (first) {
+    problems.push({
+      file: t.file,
+      line: row.line,
+      field: 'sourcedId',
+      message: `${sourceId} is already on line ${first}`,
+    });
+    return null;
+  }
+  return sourceId;
+}
+
 function readOrgs(t: CsvTable, problems: RosterProblem[]) {
   problems.push(...missingColumns(t, ['sourcedId', 'name', 'type']));
   const schools: ExportSchool[] = [];
   const otherOrgs = new Set<string>();
   const seen = new Map<string, number>();
   for (const row of t.rows) {
-    const sourceId = row.cell('sourcedId');
     const status = row.cell('status');
     const bad = statusProblem(t, row.line, status);
     if (bad) problems.push(bad);
-    if (!sourceId) {
-      problems.push({ file: t.file, line: row.line, field: 'sourcedId', message: 'Required' });
-      continue;
-    }
-    const first = seen.get(sourceId);
-    if (first) {
-      problems.push({
-        file: t.file,
-        line: row.line,
-        field: 'sourcedId',
-        message: `${sourceId} is already on line ${first}`,
-      });
-      continue;
-    }
+    const sourceId = newSourceId(t, row, (id) => seen.get(id), problems);
+    if (!sourceId) continue;
     seen.set(sourceId, row.line);
     if (row.cell('type').toLowerCase() !== 'school') {
       otherOrgs.add(sourceId);
@@ -115,24 +136,11 @@ function readUsers(t: CsvTable, problems: RosterProblem[], oldStyle: boolean) {
   );
   const users = new Map<string, UserLine>();
   for (const row of t.rows) {
-    const sourceId = row.cell('sourcedId');
     const status = row.cell('status');
     const bad = statusProblem(t, row.line, status);
     if (bad) problems.push(bad);
-    if (!sourceId) {
-      problems.push({ file: t.file, line: row.line, field: 'sourcedId', message: 'Required' });
-      continue;
-    }
-    const first = users.get(sourceId);
-    if (first) {
-      problems.push({
-        file: t.file,
-        line: row.line,
-        field: 'sourcedId',
-        message: `${sourceId} is already on line ${first.line}`,
-      });
-      continue;
-    }
+    const sourceId = newSourceId(t, row, (id) => users.get(id)?.line, problems);
+    if (!sourceId) continue;
     const enabled = row.cell('enabledUser').toLowerCase();
     if (enabled !== '' && enabled !== 'true' && enabled !== 'false')
       problems.push({
