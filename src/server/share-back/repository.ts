@@ -1,5 +1,6 @@
-import { Round } from '../../shared/rounds';
+import type { Round } from '../../shared/rounds';
 import { ShareClockSettings, defaultShareClockSettings } from '../../shared/share-back';
+import { roundsOf } from '../dashboard/scopes';
 import type { Queryable } from '../db/queryable';
 
 export interface ShareBackRow {
@@ -14,18 +15,7 @@ export async function closedRounds(
   db: Queryable,
   schoolIds: readonly string[] | null,
 ): Promise<Round[]> {
-  if (schoolIds && schoolIds.length === 0) return [];
-  let query = db
-    .selectFrom('records')
-    .select('data')
-    .where('entity', '=', 'round')
-    .where('deleted', '=', 0);
-  if (schoolIds) query = query.where('school_id', 'in', [...schoolIds]);
-  const rows = await query.execute();
-  return rows.flatMap((r) => {
-    const parsed = Round.safeParse(r.data === null ? null : JSON.parse(r.data));
-    return parsed.success && parsed.data.status === 'closed' ? [parsed.data] : [];
-  });
+  return (await roundsOf(db, schoolIds)).filter((round) => round.status === 'closed');
 }
 
 /** The share-back rows of these rounds, by round id. */
