@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import {
   CLIENT,
   mutation,
   push,
+  adminWithSchool,
   roundOf,
   smallMainTargets as smallTargets,
   visits,
@@ -31,17 +31,9 @@ describe('the results dashboard', () => {
     mkdirSync(screens, { recursive: true });
     server = await startServer();
     browser = await launchChromium();
-    admin = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const adminPage = await admin.newPage();
-    await signUpFirstAdmin(adminPage, server);
-    const api = adminPage.request;
-    const school = await api.post(`${server.url}/api/admin/schools`, {
-      data: { name: 'Lincoln Elementary' },
-    });
-    const schoolId = ((await school.json()) as { id: string }).id;
-    const { user: me } = (await (await api.get(`${server.url}/api/auth/me`)).json()) as {
-      user: { id: string };
-    };
+    const seeded = await adminWithSchool(browser, server);
+    admin = seeded.admin;
+    const { api, schoolId, me } = seeded;
     const fall = roundOf(schoolId, me.id, 'Fall sweep', '2026-10-06');
     const winter = roundOf(schoolId, me.id, 'Winter sweep', '2027-01-12');
     await push(api, server.url, [

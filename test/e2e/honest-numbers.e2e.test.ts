@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import { horizontalOverflow } from './support/layout';
 import {
   CLIENT,
   mutation,
   push,
+  adminWithSchool,
   roundOf,
   smallMainTargets as smallTargets,
   visits,
@@ -50,17 +50,9 @@ describe('honest numbers and the share-back clock (issue #15)', () => {
     mkdirSync(screens, { recursive: true });
     server = await startServer();
     browser = await launchChromium();
-    admin = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const adminPage = await admin.newPage();
-    await signUpFirstAdmin(adminPage, server);
-    const api = adminPage.request;
-    const school = await api.post(`${server.url}/api/admin/schools`, {
-      data: { name: 'Lincoln Elementary' },
-    });
-    const schoolId = ((await school.json()) as { id: string }).id;
-    const { user: me } = (await (await api.get(`${server.url}/api/auth/me`)).json()) as {
-      user: { id: string };
-    };
+    const seeded = await adminWithSchool(browser, server);
+    admin = seeded.admin;
+    const { api, schoolId, me } = seeded;
     // A round still open: the principal closes it on screen.
     const spring = { ...roundOf(schoolId, me.id, 'Spring sweep', '2026-11-30'), status: 'planned' };
     roundId = spring.id;

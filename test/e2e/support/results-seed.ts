@@ -1,5 +1,7 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { signUpFirstAdmin } from './account';
+import type { E2eServer } from './server';
 
 /**
  * Results seeded through the real sync push, as the signed-in district admin walks
@@ -108,4 +110,23 @@ export async function push(request: APIRequestContext, url: string, mutations: u
     body.results.map((r) => r.status),
     JSON.stringify(body.results),
   ).toEqual(mutations.map(() => 'applied'));
+}
+
+/**
+ * Signs up the first district admin in a new context and adds Lincoln Elementary:
+ * the admin's page, its API context, the school's id and the admin's user id.
+ */
+export async function adminWithSchool(browser: Browser, server: E2eServer) {
+  const admin = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const adminPage = await admin.newPage();
+  await signUpFirstAdmin(adminPage, server);
+  const api = adminPage.request;
+  const school = await api.post(`${server.url}/api/admin/schools`, {
+    data: { name: 'Lincoln Elementary' },
+  });
+  const schoolId = ((await school.json()) as { id: string }).id;
+  const { user: me } = (await (await api.get(`${server.url}/api/auth/me`)).json()) as {
+    user: { id: string };
+  };
+  return { admin, adminPage, api, schoolId, me };
 }
