@@ -1,8 +1,10 @@
 // `npm run lighthouse`: Lighthouse (from npm) with Debian's Chromium on the start,
 // capture, results and visits screens, mobile and desktop, signed in to the demo
-// district. Not part of `npm test` or CI: scores depend on the machine's load.
+// district (`npm run lighthouse -- results visits` measures only those; with
+// LIGHTHOUSE_REPORTS=dir each full report is kept there as JSON). Not part of
+// `npm test` or CI: scores depend on the machine's load.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +98,12 @@ async function main() {
   });
   try {
     const capture = await prepare(app.url, chrome.port);
-    const screens = { start: '#/start', capture, results: '#/results', visits: '#/visits' };
+    const all = { start: '#/start', capture, results: '#/results', visits: '#/visits' };
+    // `npm run lighthouse -- results` measures only the screens named.
+    const wanted = process.argv.slice(2);
+    const screens = Object.fromEntries(
+      Object.entries(all).filter(([name]) => wanted.length === 0 || wanted.includes(name)),
+    );
     console.log(
       `Load average before: ${loadavg()
         .map((n) => n.toFixed(2))
@@ -133,6 +140,9 @@ async function main() {
           `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance').padStart(11)}  ${score('accessibility').padStart(13)}  ${score('best-practices').padStart(14)}` +
             `  ${metric('first-contentful-paint').padStart(6)}  ${metric('largest-contentful-paint').padStart(6)}  ${metric('total-blocking-time').padStart(5)}  ${metric('cumulative-layout-shift', 3).padStart(7)}`,
         );
+        const reports = process.env.LIGHTHOUSE_REPORTS;
+        if (reports && result)
+          writeFileSync(join(reports, `${name}-${form}.json`), JSON.stringify(result.lhr));
         const problem = result?.lhr.runtimeError;
         if (problem)
           console.log(`  (Lighthouse could not measure: ${problem.code} ${problem.message})`);
