@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { withThousands } from './text-rules';
 
 /**
  * One reason an imported file was refused. `where` points into the file the way its
@@ -60,7 +61,7 @@ export function limitProblems(problems: ImportProblem[], file: string): ImportPr
   const more = problems.length - MAX_PROBLEMS;
   return [
     ...problems.slice(0, MAX_PROBLEMS),
-    { file, where: 'file', message: `…and ${more.toLocaleString('en')} more problems` },
+    { file, where: 'file', message: `…and ${withThousands(more)} more problems` },
   ];
 }
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type * as z from 'zod/mini';
+import { withThousands } from './text-rules';
 import {
   importErrorMap,
   limitProblems,
@@ -116,7 +117,7 @@ function readCsv(body: string, options: LookForCsvOptions): RowProblem[] | Proto
     return [
       {
         row: null,
-        message: `The file has ${data.length.toLocaleString('en')} look-fors; a protocol holds at most ${MAX_LOOK_FORS}`,
+        message: `The file has ${withThousands(data.length)} look-fors; a protocol holds at most ${MAX_LOOK_FORS}`,
       },
     ];
   }

@@ -13,6 +13,7 @@ import {
   type Answer,
 } from './support/results-seed';
 import { startServer, type E2eServer } from './support/server';
+import { chartsDrawn } from './support/layout';
 
 const screens = 'docs/screens';
 const PRINCIPAL = {
@@ -115,10 +116,12 @@ describe('the results dashboard', () => {
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
+    await chartsDrawn(page);
     await page.screenshot({ path: `${screens}/dashboard-results-1024x768.png`, fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await axeViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
+    await chartsDrawn(page);
     await page.screenshot({ path: `${screens}/dashboard-results-768x1024.png`, fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
   });
@@ -146,6 +149,7 @@ describe('the results dashboard', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.locator('.results-scope').isVisible()).toBe(false);
+    await chartsDrawn(page);
     await page.screenshot({ path: `${screens}/dashboard-print-1024x768.png`, fullPage: true });
     const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

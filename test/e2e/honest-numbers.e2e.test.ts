@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './support/browser';
-import { horizontalOverflow } from './support/layout';
+import { chartsDrawn, horizontalOverflow } from './support/layout';
 import {
   CLIENT,
   mutation,
@@ -33,6 +33,7 @@ async function checkLayout(page: Page, name: string) {
     expect(violations, JSON.stringify(violations)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await chartsDrawn(page);
     await page.screenshot({ path: `${screens}/${name}-${width}x${height}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1024, height: 768 });

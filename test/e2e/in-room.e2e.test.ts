@@ -4,6 +4,7 @@ import { blastEmpoweredLearning } from '../../src/shared/builtin-protocols';
 import { addSchool, signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import {
+  chartsDrawn,
   headerHeight,
   hiddenWhenFocused,
   horizontalOverflow,
@@ -111,6 +112,7 @@ describe.each(sizes)('in the room at $width x $height', (size) => {
     // The transient "Ready to work offline" would cover the line the picture is about.
     const ok = page.locator('.toasts').getByRole('button', { name: 'OK' });
     if (await ok.isVisible()) await ok.click();
+    await chartsDrawn(page);
     await page.screenshot({ path: `${shots}/${name}-${size.width}x${size.height}.png` });
   };
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo/cli';
 import { DEMO_PASSWORD } from '../../scripts/demo/people';
 import { axeViolations, launchChromium } from './support/browser';
-import { horizontalOverflow, smallTargets } from './support/layout';
+import { chartsDrawn, horizontalOverflow, smallTargets } from './support/layout';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'docs/screens';
@@ -93,7 +93,7 @@ describe('results for a staff meeting', () => {
 
     it(`fits the results at ${name}`, async () => {
       await page.setViewportSize(size);
-      await page.locator('.results-chart canvas').waitFor();
+      await chartsDrawn(page);
       // The top of the page: the leaders' evidence panel runs on for every note of 200 visits.
       await page.screenshot({ path: `${shots}/staff-meeting-results-${name}.png` });
       await checkLayout(`results at ${name}`);
@@ -134,6 +134,7 @@ describe('results for a staff meeting', () => {
         expect(await page.locator('.toasts').isVisible()).toBe(false);
         expect(await page.locator('.results-dates').textContent()).toMatch(/Purpose:/);
         expect(await page.locator('.results-chart canvas').isVisible()).toBe(true);
+        await chartsDrawn(page);
         await page.screenshot({ path: `${shots}/staff-meeting-print-${name}.png`, fullPage: true });
         const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
         const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { issuesToFields } from '../../src/shared/errors';
 import { PersonName } from '../../src/shared/account-requests';
 import { ObservationSetup } from '../../src/shared/observation';
-import { hasUniqueIds, plainText, slug, unsafeTextProblem } from '../../src/shared/text-rules';
+import {
+  hasUniqueIds,
+  plainText,
+  slug,
+  unsafeTextProblem,
+  withThousands,
+} from '../../src/shared/text-rules';
 
 type Schema = ReturnType<typeof plainText> | ReturnType<typeof slug>;
 
@@ -180,5 +186,25 @@ describe('text from outside', () => {
       observer: 'Coach',
     });
     expect(setup.success).toBe(false);
+  });
+});
+
+describe('withThousands', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [20000, '20,000'],
+    [1234567, '1,234,567'],
+  ])('writes %i as %s, as toLocaleString("en") does', (n, text) => {
+    expect(withThousands(n)).toBe(text);
+    expect(withThousands(n)).toBe(n.toLocaleString('en'));
+  });
+
+  it('names the limit in a too-long message', () => {
+    expect(messagesOf(plainText('Notes', 0, 20000), 'x'.repeat(20001))).toEqual([
+      'Notes is at most 20,000 characters',
+    ]);
   });
 });

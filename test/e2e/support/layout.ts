@@ -122,3 +122,15 @@ export async function hiddenWhenFocused(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/**
+ * Resolves once every chart on the page is drawn: charts are drawn after the
+ * screen's first paint, so a screenshot taken sooner would show empty space.
+ */
+export async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>('main canvas')].every(
+      (c) => c.dataset.drawn === 'true',
+    ),
+  );
+}

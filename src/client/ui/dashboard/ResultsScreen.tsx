@@ -12,7 +12,9 @@ import type { Summary } from '../../../shared/dashboard';
 import { targetMap, type RoundTargets } from '../../../shared/targets';
 import { targetsPath } from '../../data/targets';
 import { EvidencePanel } from './EvidencePanel';
-import { formatAsOf, hiddenText } from './format';
+import { hiddenText, shownDay } from './format';
+import { shownDateTime } from '../dates';
+import { prepareDateFormats } from './prepare-date-formats';
 import { GroupTable } from './GroupTable';
 import { HeatMapTable } from './HeatMapTable';
 import { LookForTable } from './LookForTable';
@@ -40,11 +42,9 @@ const rangeLabel = (scope: Summary['scope']) => {
 
 /** "5 Oct 2026 to 9 Oct 2026": a round's dates as a reader says them. */
 const roundDates = (round: NonNullable<Summary['scope']['round']>) => {
-  const day = (iso: string) =>
-    new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium' });
   return round.startsOn === round.endsOn
-    ? day(round.startsOn)
-    : `${day(round.startsOn)} to ${day(round.endsOn)}`;
+    ? shownDay(round.startsOn)
+    : `${shownDay(round.startsOn)} to ${shownDay(round.endsOn)}`;
 };
 
 /** Holds the place of the results while they load, so nothing moves when they arrive. */
@@ -74,6 +74,8 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
     subject: '',
     heat: 'gradeBand',
   });
+  // The answers take a moment to come; the date formats are made meanwhile.
+  useEffect(prepareDateFormats, []);
   const opts = options?.ok ? options.value : null;
   useEffect(() => {
     if (!opts || scope.roundId || scope.schoolId) return;
@@ -157,7 +159,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
       </p>
       <ScopePicker options={opts} scope={scope} onChange={setScope} />
       {summary?.ok && summary.cached && (
-        <p class="banner info">Offline: showing the results as of {formatAsOf(summary.asOf)}.</p>
+        <p class="banner info">Offline: showing the results as of {shownDateTime(summary.asOf)}.</p>
       )}
       {summary && !summary.ok && <p class="banner attention">{summary.message}</p>}
       {!query && (
@@ -182,7 +184,7 @@ export function ResultsScreen({ roundId }: { roundId?: string | undefined }) {
                       ? hiddenText(shown.classrooms, threshold)
                       : `${shown.classrooms.count} classrooms visited`}
                   </strong>
-                  {summary?.ok && <span class="muted"> · as of {formatAsOf(summary.asOf)}</span>}
+                  {summary?.ok && <span class="muted"> · as of {shownDateTime(summary.asOf)}</span>}
                 </p>
                 {shownRound && (
                   <p class="results-dates">

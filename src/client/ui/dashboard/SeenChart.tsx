@@ -1,12 +1,10 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { LookForRow } from '../../../shared/aggregates/table';
 import { wrapLabel } from './chart-labels';
 import { shareRange, shareValue } from './format';
-import { RANGE_COLOUR, rangeWhiskers } from './range-whiskers';
-import { TARGET_COLOUR, targetMarkers } from './target-marker';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+import { RANGE_COLOUR } from './range-whiskers';
+import { TARGET_COLOUR } from './target-marker';
+import { useLazyChart } from './use-lazy-chart';
 
 /** Okabe-Ito blue: distinguishable with every common colour-vision difference. */
 const SEEN = '#0072B2';
@@ -32,36 +30,13 @@ export function SeenChart({
   const marks = shown.map((r) => targets.get(r.lookForId) ?? null);
   const hasTargets = marks.some((m) => m !== null);
   const ranges = shown.map((r) => shareRange(r.figure));
-  useEffect(() => {
-    if (!canvas.current || shown.length === 0) return;
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: {
-        labels,
-        datasets: [
-          {
-            label: 'Percent seen',
-            data: shown.map((r) => shareValue(r.figure)),
-            backgroundColor: SEEN,
-          },
-        ],
-      },
-      options: {
-        indexAxis: 'y',
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: {
-          x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } },
-          y: { ticks: { autoSkip: false, color: '#1c2426' } },
-        },
-        // The key below the chart names the bars and the target line.
-        plugins: { legend: { display: false } },
-      },
-      plugins: [rangeWhiskers(ranges), targetMarkers(marks)],
-    });
-    return () => chart.destroy();
-  }, [rows, targets]);
+  const load = async () => {
+    const { drawSeenChart } = await import('./seen-chart-draw');
+    const values = shown.map((r) => shareValue(r.figure));
+    return (element: HTMLCanvasElement) =>
+      drawSeenChart(element, { labels, values, ranges, targets: marks, colour: SEEN });
+  };
+  useLazyChart(canvas, shown.length === 0 ? null : load, [rows, targets]);
   if (shown.length === 0) return null;
   const height = labels.reduce((h, l) => h + Math.max(34, l.length * LINE_HEIGHT + 12), 40);
   return (

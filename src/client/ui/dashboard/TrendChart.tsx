@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Trend } from '../../../shared/dashboard';
+import { useLazyChart } from './use-lazy-chart';
 
 /**
  * Percent seen across rounds as lines, each point with its 90% range as an error
@@ -9,20 +10,11 @@ import type { Trend } from '../../../shared/dashboard';
  */
 export function TrendChart({ trend }: { trend: Trend }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!canvas.current || trend.rounds.length === 0) return;
-    let live = true;
-    let destroy: (() => void) | null = null;
-    void import('./trend-chart-draw').then(({ drawTrendChart }) => {
-      if (!live || !canvas.current) return;
-      const chart = drawTrendChart(canvas.current, trend);
-      destroy = () => chart.destroy();
-    });
-    return () => {
-      live = false;
-      destroy?.();
-    };
-  }, [trend]);
+  const load = async () => {
+    const { drawTrendChart } = await import('./trend-chart-draw');
+    return (element: HTMLCanvasElement) => drawTrendChart(element, trend);
+  };
+  useLazyChart(canvas, trend.rounds.length === 0 ? null : load, [trend]);
   if (trend.rounds.length === 0) return null;
   return (
     <figure class="trend-chart-figure">

@@ -44,9 +44,6 @@ export function heatColour(percent: number | null): { background: string; color:
   return { background: steps[i]!, color: i >= 4 ? '#ffffff' : '#1c2426' };
 }
 
-export const formatAsOf = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** The 90% Wilson range of a shown share, or null where no percentage is shown. */
 export function shareRange(cell: Cell<Figure | SeenFigure>): Interval | null {
   if (cell.suppressed || cell.kind !== 'seen' || cell.share.suppressed) return null;
@@ -65,3 +62,12 @@ export function shareWithRange(cell: Cell<Figure | SeenFigure>, threshold: numbe
   const range = rangeText(cell);
   return range ? `${shareText(cell, threshold)} (${range})` : shareText(cell, threshold);
 }
+
+let dayFormat: Intl.DateTimeFormat | undefined;
+
+/** "5 Oct 2026": a calendar date ("2026-10-05"), the same day in every time zone. */
+export const shownDay = (isoDate: string): string =>
+  (dayFormat ??= new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  })).format(new Date(`${isoDate}T12:00:00Z`));

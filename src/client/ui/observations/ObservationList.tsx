@@ -6,15 +6,13 @@ import { useServices } from '../app-context';
 import { hrefFor } from '../shell/route';
 import { lazyScreen } from '../shell/lazy';
 import { SyncBadge } from './SyncBadge';
+import { shownDateTime } from '../dates';
 import './observations.css';
 
 // The filter fields load on first use: the list is the first screen and its budget is tight.
 const ObservationFilters = lazyScreen(() =>
   import('./ObservationFilters').then((m) => m.ObservationFilters),
 );
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** My observations, newest first, a page at a time; only the pages shown are in the page. */
 export function ObservationList() {
@@ -79,7 +77,8 @@ export function ObservationList() {
                   {roomName(o.room)} · {gradeLabel(o.gradeBand)} · {o.subject}
                 </span>
                 <span class="card-meta">
-                  {o.school} · {time(o.startedAt)} · {o.status === 'draft' ? 'Draft' : 'Finished'}
+                  {o.school} · {shownDateTime(o.startedAt)} ·{' '}
+                  {o.status === 'draft' ? 'Draft' : 'Finished'}
                 </span>
                 <SyncBadge state={syncState} />
               </a>
