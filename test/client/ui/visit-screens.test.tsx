@@ -205,8 +205,17 @@ describe('visit screens', () => {
     await waitFor(async () => expect((await loadPrefs()).schoolId).toBe(second));
     cleanup();
     db.close();
+    // Nothing shows for the first school before the remembered one is read: the
+    // screen would change under the reader's finger (a layout shift).
+    const headings = new Set<string>();
+    const watch = new MutationObserver(() =>
+      document.querySelectorAll('h3').forEach((h) => headings.add(h.textContent ?? '')),
+    );
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
     ({ db } = renderApp('#/visits', now, { user: twoSchools }));
     await screen.findByRole('heading', { name: 'Open doors at Roosevelt Middle' });
+    watch.disconnect();
+    expect([...headings]).not.toContain('Open doors at Lincoln Elementary');
     expect(await seriousViolations()).toEqual([]);
   });
 });

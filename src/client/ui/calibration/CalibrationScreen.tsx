@@ -4,6 +4,7 @@ import { hrefFor } from '../shell/route';
 import { AgreementSection } from './AgreementSection';
 import { WAITING } from './format';
 import { useLoaded } from './use-loaded';
+import { LoadingLine } from '../shell/LoadingLine';
 
 /**
  * How a calibration round's observers agreed, per look-for, and where they did not,
@@ -29,7 +30,7 @@ export function CalibrationScreen({ roundId }: { roundId: string }) {
         conversation: no teacher is named and no observer is ranked.
       </p>
       {result === null ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : !result.ok ? (
         <p class="banner attention" role="alert">
           {result.message}

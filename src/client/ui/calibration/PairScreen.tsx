@@ -4,6 +4,7 @@ import { hrefFor } from '../shell/route';
 import { AgreementSection } from './AgreementSection';
 import { WAITING } from './format';
 import { useLoaded } from './use-loaded';
+import { LoadingLine } from '../shell/LoadingLine';
 
 /**
  * How a colleague and I agreed on the rooms we visited together outside rounds, one
@@ -29,7 +30,7 @@ export function PairScreen({ partnerId }: { partnerId: string }) {
         conversation: only the two of you see it, no teacher is named and no observer is ranked.
       </p>
       {result === null ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : !result.ok ? (
         <p class="banner attention" role="alert">
           {result.message}

@@ -2,6 +2,7 @@ import './calibration.css';
 import { loadPartners } from '../../data/calibration';
 import { hrefFor } from '../shell/route';
 import { useLoaded } from './use-loaded';
+import { LoadingLine } from '../shell/LoadingLine';
 
 const NONE =
   'No calibration partners yet. To calibrate with a colleague, both of you start an observation of the same room at the same time and choose each other under “Calibrating with”.';
@@ -32,7 +33,7 @@ export function PartnersScreen() {
         you see how you agreed: no teacher is named and no observer is ranked.
       </p>
       {result === null ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : !result.ok ? (
         <p class="banner attention" role="alert">
           {result.message}

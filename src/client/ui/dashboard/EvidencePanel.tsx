@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Evidence } from '../../../shared/dashboard';
 import { hiddenText } from './format';
 import { ShareEditor, SharedWithStaff } from './ShareWithStaff';
+import { LoadingLine } from '../shell/LoadingLine';
 
 /** How many notes the one-page print keeps; the screen shows them all. */
 const PRINTED_NOTES = 10;
@@ -30,7 +31,7 @@ export function EvidencePanel({
     <aside class="evidence" aria-labelledby="evidence-title">
       <h3 id="evidence-title">{staff ? 'Evidence your leaders shared' : 'What observers noted'}</h3>
       {evidence === null ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : evidence.suppressed ? (
         <p class="suppressed">
           {hiddenText(evidence, threshold)} in this view: notes stay hidden so none can be traced to

@@ -8,6 +8,7 @@ import { ImportProtocol } from './ImportProtocol';
 import { DISTRICT_VALUE, OwnerChoice, ownerValue, type PickOwner } from './OwnerChoice';
 import { ownerName, protocolOwners } from './permissions';
 import { useProtocolFamilies } from '../../data/protocol-hooks';
+import { LoadingLine } from '../shell/LoadingLine';
 
 function NewProtocol({ pickOwner }: { pickOwner: PickOwner }) {
   const editing = useProtocolEditing();
@@ -102,7 +103,7 @@ export function ProtocolLibrary() {
         </div>
       )}
       {families === undefined ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : (
         <ul class="cards">
           {families.map((family) => (

@@ -9,6 +9,7 @@ import { RoundProgressLine } from './RoundProgressLine';
 import type { RoundShareClock } from '../../../shared/answers/share-back';
 import { ShareClockLine } from '../share-back/ShareClockLine';
 import { placeholderClock, useShareClocks } from '../share-back/use-share-clocks';
+import { LoadingLine } from '../shell/LoadingLine';
 
 function RoundCard({
   round,
@@ -41,9 +42,12 @@ function RoundCard({
         <ShareClockLine clock={clock} />
       )}
       {round.purpose && <p class="purpose">{round.purpose}</p>}
-      {progress && (
-        <RoundProgressLine counts={countProgress(round, progress.visitedRoomIds, store.user.id)} />
-      )}
+      {/* Until the visits are read, an invisible line keeps the card at its full
+          height: the line arriving pushed the cards below it down (a layout shift). */}
+      <RoundProgressLine
+        counts={countProgress(round, progress?.visitedRoomIds ?? [], store.user.id)}
+        placeholder={!progress}
+      />
     </li>
   );
 }
@@ -81,7 +85,7 @@ export function RoundList() {
         )}
       </div>
       {list === undefined || lastId === null ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : list.length === 0 ? (
         <p class="muted">
           No rounds yet.{' '}

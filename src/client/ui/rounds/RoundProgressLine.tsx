@@ -1,10 +1,21 @@
 import type { RoundCounts } from '../../../shared/round-rules';
 
 /** "14 of 32 rooms" for the team, and the same for my own rooms when I have any. */
-export function RoundProgressLine({ counts }: { counts: RoundCounts }) {
+export function RoundProgressLine({
+  counts,
+  placeholder = false,
+}: {
+  counts: RoundCounts;
+  /** Laid out but not shown: holds the line's place while the visits are read. */
+  placeholder?: boolean;
+}) {
   const { team, mine } = counts;
   return (
-    <p class="round-progress" aria-live="polite">
+    <p
+      class={placeholder ? 'round-progress round-progress-placeholder' : 'round-progress'}
+      aria-live={placeholder ? undefined : 'polite'}
+      aria-hidden={placeholder ? true : undefined}
+    >
       <span>
         <strong>
           {team.visited} of {team.total} rooms

@@ -3,6 +3,7 @@ import { useServices } from '../app-context';
 import { useVisitStore } from './use-visit-store';
 import { visitWhen } from './format';
 import { visitHref } from './visit-route';
+import { LoadingLine } from '../shell/LoadingLine';
 
 /** The principal's list of visits that need a substitute: logistics only, never notes. */
 export function CoverageScreen() {
@@ -24,7 +25,7 @@ export function CoverageScreen() {
         anyone writes about a visit stays between the observer and the host.
       </p>
       {visits === undefined ? (
-        <p class="muted">Loading…</p>
+        <LoadingLine />
       ) : items.length === 0 ? (
         <p class="muted">No visit needs coverage right now.</p>
       ) : (

@@ -5,6 +5,7 @@ import { BookOffer } from './BookOffer';
 import { useVisitSchool } from './use-visit-school';
 import { VisitCard } from './VisitCard';
 import { visitHref } from './visit-route';
+import { LoadingLine } from '../shell/LoadingLine';
 
 /** Open doors of my school, my visits as host and as observer, and what to do next. */
 export function VisitsHome() {
@@ -12,7 +13,7 @@ export function VisitsHome() {
   const data = useVisitStore();
   const visits = data.useVisits();
   const schools = store.user.memberships;
-  const [school, setSchoolId] = useVisitSchool();
+  const [school, setSchoolId, schoolRead] = useVisitSchool();
   const schoolId = school?.schoolId ?? '';
   const principal = schools.some((m) => m.role === 'principal');
   const at = now();
@@ -21,6 +22,15 @@ export function VisitsHome() {
   );
   const mine = visitsOf(visits ?? [], store.user.id, at);
 
+  // One loading line until the school and the visits are known, then all at once:
+  // filling in part by part pushed the lists down the screen.
+  if (visits === undefined || !schoolRead)
+    return (
+      <section class="screen visits" aria-labelledby="visits-title">
+        <h2 id="visits-title">Visits</h2>
+        <LoadingLine />
+      </section>
+    );
   return (
     <section class="screen visits" aria-labelledby="visits-title">
       <h2 id="visits-title">Visits</h2>
@@ -62,9 +72,7 @@ export function VisitsHome() {
       ) : (
         <>
           <h3>Open doors at {school.schoolName}</h3>
-          {visits === undefined ? (
-            <p class="muted">Loading…</p>
-          ) : offers.length === 0 ? (
+          {offers.length === 0 ? (
             <p class="muted">No open doors right now. Offers appear here after a sync.</p>
           ) : (
             <ul class="offers">
