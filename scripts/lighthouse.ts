@@ -122,11 +122,14 @@ async function main() {
           // Keep the signed-in session and the observation in IndexedDB.
           disableStorageReset: true,
         };
-        const result = await lighthouse(
-          `${app.url}/${hash}`,
-          flags,
-          form === 'desktop' ? desktopConfig : undefined,
-        );
+        const run = () =>
+          lighthouse(`${app.url}/${hash}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        let result = await run();
+        // A failed recording (NO_NAVSTART and the like) asks to be run again: twice more.
+        for (let retry = 1; retry <= 2 && result?.lhr.runtimeError; retry++) {
+          console.log(`  (${name} ${form}: ${result.lhr.runtimeError.code}; measuring again)`);
+          result = await run();
+        }
         const score = (id: (typeof CATEGORIES)[number]) => {
           const s = result?.lhr.categories[id]?.score;
           return s === null || s === undefined ? '–' : String(Math.round(s * 100));
