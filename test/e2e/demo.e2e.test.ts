@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../scripts/demo/people';
 import type { Observation } from '../../src/shared/observation';
 import { openAccountMenu } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
+import { chartsDrawn, unexpectedShifts } from './support/layout';
 import { startServer, type E2eServer } from './support/server';
 
 const shots = 'docs/screens';
@@ -156,5 +157,45 @@ describe('a newcomer tries the demo district', () => {
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens every main screen of a school year’s data without moving anything (CLS 0)', async () => {
+    // The principal from the test above: rounds with share clocks, open doors, results.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const inMain = (selector: string) => page.locator(`main ${selector}`).first().waitFor();
+    const screens: Array<[string, () => Promise<void>]> = [
+      ['#/', () => inMain('[data-testid="observations"][data-ready="true"]')],
+      [
+        '#/rounds',
+        async () => {
+          await inMain('.round-card .round-progress:not(.round-progress-placeholder)');
+          await expect
+            .poll(() =>
+              page.locator('.round-progress-placeholder, .share-clock-placeholder').count(),
+            )
+            .toBe(0);
+        },
+      ],
+      ['#/protocols', () => inMain('.family')],
+      ['#/visits', () => page.getByRole('heading', { name: 'My visits' }).waitFor()],
+      [
+        '#/results',
+        async () => {
+          await inMain('.results-layout');
+          await chartsDrawn(page);
+        },
+      ],
+      ['#/calibration', () => inMain('.calibration .banner, .calibration .cards')],
+      ['#/start', () => inMain('.protocol-choices')],
+    ];
+    for (const [hash, loaded] of screens) {
+      // A fresh document each time: the shifts counted are those of the screen loading.
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/${hash}`);
+      await loaded();
+      expect(await page.getByText(/^Loading/).count(), hash).toBe(0);
+      expect(await unexpectedShifts(page), hash).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
   });
 });
