@@ -13,7 +13,7 @@ import { createStore } from './data/store';
 import type { PwaState } from './pwa/register';
 import type { PwaBanner as PwaBannerType } from './ui/shell/PwaBanner';
 import { startSync } from './sync/runtime';
-import { AccountGate } from './ui/account/AccountGate';
+import { lazyScreen } from './ui/shell/lazy';
 import { AppContext, type AppServices } from './ui/app-context';
 import { App } from './ui/shell/App';
 import { createSaveProblem } from './ui/shell/save-problem';
@@ -35,6 +35,10 @@ function usePwa() {
   }, []);
   return pwa && <pwa.Banner state={pwa.state} applyUpdate={pwa.apply} />;
 }
+
+// Signed-out screens load on first use (and are precached): a signed-in tablet, the
+// usual case, never pays for them, and the first screen stays within its budget.
+const AccountGate = lazyScreen(() => import('./ui/account/AccountGate').then((m) => m.AccountGate));
 
 function SignedOut() {
   const banner = usePwa();
