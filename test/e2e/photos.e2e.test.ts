@@ -201,4 +201,61 @@ describe('photos of student work, offline first', () => {
     await page.getByText('Photograph the work, not faces or names.').waitFor();
     expect(await page.locator('.photo-strip img').count()).toBe(0);
   });
+
+  it('holds back only a note whose photo the school no longer takes, until its photo comes off', async () => {
+    const lincoln = await schoolIdOf(page, server, 'Lincoln Elementary');
+    // Offline in the room: a finished note with a photo, and nothing sent yet.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('Offline').first().waitFor();
+    await startObservation('140');
+    const id = new URL(page.url()).hash.split('/').at(-1)!;
+    await page.getByLabel('Low-inference notes').fill('Partners checked each other’s work.');
+    // A picture the server has never had (the task card went up in the first test).
+    await page.locator('input[type=file][capture]').setInputFiles({
+      name: 'partners.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await drawn('Partners'),
+    });
+    await page.getByRole('img', { name: 'Photo 1' }).waitFor();
+    await page.getByRole('button', { name: 'Finish observation' }).click();
+    await page.getByRole('heading', { name: 'My observations' }).waitFor();
+
+    // Meanwhile the school turns photos off.
+    const off = await page.request.put(`${server.url}/api/schools/${lincoln}/photos`, {
+      data: { photosAllowed: false },
+    });
+    expect(off.status()).toBe(200);
+    await context.setOffline(false);
+    await page.getByText('Needs a look').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/#/observe/${id}`);
+    await page
+      .getByRole('alert')
+      .getByText(/Photos are turned off for this school: take the photos off this note to send it/)
+      .waitFor({ timeout: 30_000 });
+    const sent = () =>
+      server
+        .query<{ data: string }>("select data from records where entity = 'observation'")
+        .map((r) => JSON.parse(r.data) as { room: string; photos?: unknown[] })
+        .filter((o) => o.room.includes('140'));
+    expect(sent()).toEqual([]);
+
+    // The refusal itself says photos are off: the finished note's photo can come off.
+    await page.getByText(/Photos are turned off for this school\. A photo not sent yet/).waitFor();
+    expect(await page.getByRole('button', { name: 'Add photo' }).count()).toBe(0);
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 768, height: 1024 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.locator('.photo-sheet').scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: `docs/screens/photos-off-note-${size.width}x${size.height}.png`,
+      });
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: 'Remove photo 1' }).click();
+    await syncNow(page);
+    expect(sent()).toEqual([expect.objectContaining({ photos: [] })]);
+  });
 });

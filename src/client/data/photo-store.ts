@@ -45,8 +45,8 @@ export function photoStore(db: LookforDb, now: () => Date, saved: Saved) {
       saved(() => addPhoto(db, entity, id, prepared, caption, now()).then(done)),
     caption: (entity: PhotoEntity, id: string, hash: string, caption: string) =>
       saved(() => setCaption(db, entity, id, hash, caption, now()).then(done)),
-    remove: (entity: PhotoEntity, id: string, hash: string) =>
-      saved(() => removePhoto(db, entity, id, hash, now()).then(done)),
+    remove: (entity: PhotoEntity, id: string, hash: string, photosOff = false) =>
+      saved(() => removePhoto(db, entity, id, hash, now(), photosOff).then(done)),
     blobOf: (ref: PhotoRef) => photoBlob(db, ref, (...args) => fetch(...args), now()),
     storageUse,
   };

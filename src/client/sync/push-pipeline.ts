@@ -65,15 +65,12 @@ export async function pushAll(deps: EngineDeps, clientId: string): Promise<numbe
     batch,
     // photos: the batch's photos reach the server before the records naming them.
     sending: photoSync()
-      .then((photos) => photos.uploadPhotosOf(deps, batch.rows))
-      .then(
-        (): Promise<Sent> =>
-          api(PushResponse, '/api/sync/push', {
-            method: 'POST',
-            body: { clientId, mutations: batch.mutations },
-          }),
-        (thrown: unknown): Sent => ({ ok: false, thrown }),
-      ),
+      .then((photos) =>
+        photos.pushWithPhotos(deps, batch, (mutations) =>
+          api(PushResponse, '/api/sync/push', { method: 'POST', body: { clientId, mutations } }),
+        ),
+      )
+      .catch((thrown: unknown): Sent => ({ ok: false, thrown })),
   });
   /** After a failure: settle what the other requests on their way did get through. */
   const drain = async () => {

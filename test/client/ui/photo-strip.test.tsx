@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookforDb } from '../../../src/client/data/db';
-import type { PreparedPhoto } from '../../../src/client/data/photos';
+import { addPhoto, type PreparedPhoto } from '../../../src/client/data/photos';
 import { writeRecord } from '../../../src/client/data/write-record';
 import { photosAllowedIn } from '../../../src/client/ui/photos';
 import { Observation } from '../../../src/shared/observation';
@@ -103,5 +103,43 @@ describe('the photo strip on the capture screen', () => {
       ),
     ).toBe(false);
     expect(photosAllowedIn([{ id: TEST_SCHOOL_ID, name: 'Lincoln' }], TEST_SCHOOL_ID)).toBe(true);
+  });
+});
+
+describe('the photo strip where the school has turned photos off', () => {
+  let db: LookforDb;
+  afterEach(() => {
+    cleanup();
+    db.close();
+  });
+  const photosOff = {
+    user: { schools: [{ id: TEST_SCHOOL_ID, name: 'Lincoln', photosAllowed: false }] },
+  };
+
+  it('offers no new photo, says why, and lets a finished note’s unsent photo come off', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:photo');
+    URL.revokeObjectURL = vi.fn();
+    const note = observation({ status: 'complete', endedAt: new Date().toISOString() });
+    ({ db } = renderApp(`#/observe/${note.id}`, undefined, photosOff));
+    await writeRecord(db, 'observation', note.id, note, { now: new Date() });
+    await addPhoto(db, 'observation', note.id, prepared('exit tickets'), '', new Date());
+
+    await screen.findByText(/Photos are turned off for this school/);
+    expect(screen.queryByRole('button', { name: 'Add photo' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Choose from library' })).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove photo 1' }));
+    const stored = async () =>
+      Observation.parse((await db.records.get(['observation', note.id]))?.data);
+    await waitFor(async () => expect((await stored()).photos).toEqual([]));
+    // With no photo left, the strip goes.
+    await waitFor(() => expect(screen.queryByText(/Photos are turned off/)).toBeNull());
+  });
+
+  it('shows nothing of photos on a note without any', async () => {
+    const note = observation();
+    ({ db } = renderApp(`#/observe/${note.id}`, undefined, photosOff));
+    await writeRecord(db, 'observation', note.id, note, { now: new Date() });
+    await screen.findByRole('button', { name: /Finish observation/ });
+    expect(screen.queryByRole('heading', { name: 'Photos' })).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from './NotesField';
 import { SyncBadge } from './SyncBadge';
 import { useProtocolVersion } from '../../data/protocol-hooks';
-import { PhotoStrip, photosAllowedIn } from '../photos';
+import { NotePhotos } from '../photos';
 
 /** Tapping look-fors in the room. Every tap and keystroke is saved before anything else. */
 export function CaptureScreen({ id }: { id: string }) {
@@ -96,9 +96,14 @@ export function CaptureScreen({ id }: { id: string }) {
         readOnly={locked}
         onChange={(notes) => void store.update(id, (current) => ({ ...current, notes }))}
       />
-      {photosAllowedIn(store.user.schools, observation.schoolId) && (
-        <PhotoStrip entity="observation" recordId={id} record={observation} readOnly={locked} />
-      )}
+      <NotePhotos
+        entity="observation"
+        recordId={id}
+        record={observation}
+        schools={store.user.schools}
+        readOnly={locked}
+        refusedForPhotos={view.rejections.some((r) => r.path === 'photos')}
+      />
 
       <div class="capture-actions">
         <a class="button" href={hrefFor({ name: 'list' })}>

@@ -12,6 +12,11 @@ interface Props {
   record: PhotoOwnerView & { photos?: PhotoRef[] | undefined };
   /** A finished or locked record shows its photos and takes no new ones. */
   readOnly: boolean;
+  /**
+   * The school has turned photos off: none can be added, and the photos on the note
+   * can always be taken off (a photo not yet sent keeps the note from going).
+   */
+  photosOff?: boolean;
 }
 
 const size = (bytes: number) =>
@@ -24,7 +29,7 @@ const size = (bytes: number) =>
  * library, caption it, remove it until the note is shared. Each photo is resized and
  * stripped of its camera data on the device before it is kept.
  */
-export function PhotoStrip({ entity, recordId, record, readOnly }: Props) {
+export function PhotoStrip({ entity, recordId, record, readOnly, photosOff = false }: Props) {
   const { store, now } = useServices();
   const photos = useMemo(() => photoStore(store.db, now, store.saved), [store, now]);
   const camera = useRef<HTMLInputElement>(null);
@@ -34,7 +39,7 @@ export function PhotoStrip({ entity, recordId, record, readOnly }: Props) {
   const [use, setUse] = useState<{ usage: number; quota: number } | null>(null);
   const list = record.photos ?? [];
   const full = list.length >= PHOTOS_PER_RECORD;
-  const removable = canRemovePhoto(entity, record);
+  const removable = photosOff || (canRemovePhoto(entity, record) && !readOnly);
 
   useEffect(() => {
     void photos.storageUse().then(setUse);
@@ -65,8 +70,15 @@ export function PhotoStrip({ entity, recordId, record, readOnly }: Props) {
   return (
     <section class="photo-sheet" aria-labelledby={`photos-${recordId}`}>
       <h3 id={`photos-${recordId}`}>Photos</h3>
-      <p class="photo-reminder">Photograph the work, not faces or names.</p>
-      {!readOnly && (
+      {photosOff ? (
+        <p class="banner info">
+          Photos are turned off for this school. A photo not sent yet cannot go: take it off, and
+          the note is sent without it.
+        </p>
+      ) : (
+        <p class="photo-reminder">Photograph the work, not faces or names.</p>
+      )}
+      {!readOnly && !photosOff && (
         <div class="photo-actions screen-only">
           <input
             ref={camera}
@@ -122,10 +134,10 @@ export function PhotoStrip({ entity, recordId, record, readOnly }: Props) {
               photo={photo}
               index={i + 1}
               readOnly={readOnly}
-              removable={removable && !readOnly}
+              removable={removable}
               photos={photos}
               onCaption={(caption) => photos.caption(entity, recordId, photo.hash, caption)}
-              onRemove={() => photos.remove(entity, recordId, photo.hash)}
+              onRemove={() => photos.remove(entity, recordId, photo.hash, photosOff)}
             />
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NotesField } from '../observations/NotesField';
 import { hrefFor } from '../shell/route';
 import { VisitTimer } from './VisitTimer';
-import { PhotoStrip, photosAllowedIn } from '../photos';
+import { NotePhotos } from '../photos';
 
 interface Props {
   round: Round;
@@ -54,9 +54,13 @@ export function VisitPanel({ round, visit, protocol, more }: Props) {
         readOnly={false}
         onChange={(notes) => void store.update(visit.id, (current) => ({ ...current, notes }))}
       />
-      {photosAllowedIn(store.user.schools, visit.schoolId) && (
-        <PhotoStrip entity="observation" recordId={visit.id} record={visit} readOnly={false} />
-      )}
+      <NotePhotos
+        entity="observation"
+        recordId={visit.id}
+        record={visit}
+        schools={store.user.schools}
+        readOnly={false}
+      />
       <div class="walk-bar">
         <a class="button" href={hrefFor({ name: 'rounds' })}>
           Leave for now

@@ -7,7 +7,7 @@ import { ProtocolSheet } from '../capture/ProtocolSheet';
 import { NoteText } from './NoteText';
 import { goToVisit, visitHref } from './visit-route';
 import { useProtocolVersion } from '../../data/protocol-hooks';
-import { PhotoStrip, photosAllowedIn } from '../photos';
+import { NotePhotos } from '../photos';
 
 type TextPart = 'notes' | 'teacherDoing' | 'studentsDoing' | 'wonderings';
 const parts: Array<{ part: TextPart; label: string; hint?: string }> = [
@@ -90,9 +90,13 @@ export function VisitNoteScreen({ id }: { id: string }) {
           />
         </details>
       ) : null}
-      {photosAllowedIn(store.user.schools, note.schoolId) && (
-        <PhotoStrip entity="visit-note" recordId={note.id} record={note} readOnly={false} />
-      )}
+      <NotePhotos
+        entity="visit-note"
+        recordId={note.id}
+        record={note}
+        schools={store.user.schools}
+        readOnly={false}
+      />
       <div class="capture-actions">
         <a class="button" href={visitHref({ screen: 'visit', id })}>
           Save and leave
