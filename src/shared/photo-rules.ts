@@ -51,9 +51,15 @@ export interface PhotoOwnerView {
 /**
  * The author takes a photo off until the record is shared: an observation until it
  * is finished (then leaders read it), a visit note until it is finished with its
- * photos ticked for the host.
+ * photos ticked for the host. Where the school has turned photos off, always: the
+ * server takes no photo there, so taking it off is how the note gets sent.
  */
-export function canRemovePhoto(entity: PhotoEntity, record: PhotoOwnerView): boolean {
+export function canRemovePhoto(
+  entity: PhotoEntity,
+  record: PhotoOwnerView,
+  photosOff = false,
+): boolean {
+  if (photosOff) return true;
   if (entity === 'observation') return record.status !== 'complete';
   return !(record.status === 'complete' && record.share?.photos === true);
 }

@@ -65,6 +65,18 @@ describe('photos of student work, offline first', () => {
       }, title),
       'base64',
     );
+  /** The photo sheet in view at both tablet sizes, saved as `docs/screens/<name>-<size>.png`. */
+  async function photoSheetShots(name: string) {
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 768, height: 1024 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.locator('.photo-sheet').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `docs/screens/${name}-${size.width}x${size.height}.png` });
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+  }
   const addPhoto = (chooser: 'camera' | 'library', name: string) =>
     page
       .locator(
@@ -154,17 +166,7 @@ describe('photos of student work, offline first', () => {
     });
     await page.getByRole('img', { name: 'Photo 2' }).waitFor();
     await page.getByLabel('Caption for photo 2').fill('Anchor chart');
-    for (const size of [
-      { width: 1024, height: 768 },
-      { width: 768, height: 1024 },
-    ]) {
-      await page.setViewportSize(size);
-      await page.locator('.photo-sheet').scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: `docs/screens/capture-photos-${size.width}x${size.height}.png`,
-      });
-    }
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await photoSheetShots('capture-photos');
   });
 
   it('tells the user when the device is full while saving a photo, and keeps the note', async () => {
@@ -243,17 +245,7 @@ describe('photos of student work, offline first', () => {
     // The refusal itself says photos are off: the finished note's photo can come off.
     await page.getByText(/Photos are turned off for this school\. A photo not sent yet/).waitFor();
     expect(await page.getByRole('button', { name: 'Add photo' }).count()).toBe(0);
-    for (const size of [
-      { width: 1024, height: 768 },
-      { width: 768, height: 1024 },
-    ]) {
-      await page.setViewportSize(size);
-      await page.locator('.photo-sheet').scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: `docs/screens/photos-off-note-${size.width}x${size.height}.png`,
-      });
-    }
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await photoSheetShots('photos-off-note');
     await page.getByRole('button', { name: 'Remove photo 1' }).click();
     await syncNow(page);
     expect(sent()).toEqual([expect.objectContaining({ photos: [] })]);

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpFirstAdmin } from './support/account';
 import { axeViolations, launchChromium } from './support/browser';
 import {
+  adminWithSchool,
   CLIENT,
   mutation,
   push,
@@ -49,18 +49,8 @@ describe('evidence leaders share with staff', () => {
     mkdirSync(screens, { recursive: true });
     server = await startServer();
     browser = await launchChromium();
-    const admin = await browser.newContext({ viewport: VIEWPORT });
+    const { admin, adminPage, api, schoolId, me } = await adminWithSchool(browser, server);
     contexts.push(admin);
-    const adminPage = await admin.newPage();
-    await signUpFirstAdmin(adminPage, server);
-    const api = adminPage.request;
-    const school = await api.post(`${server.url}/api/admin/schools`, {
-      data: { name: 'Lincoln Elementary' },
-    });
-    const schoolId = ((await school.json()) as { id: string }).id;
-    const { user: me } = (await (await api.get(`${server.url}/api/auth/me`)).json()) as {
-      user: { id: string };
-    };
     const round = roundOf(schoolId, me.id, 'Winter sweep', '2027-01-12');
     const answers: Array<Record<string, Answer>> = NOTES.map(() => ({
       'students-talk-to-peer': 'seen',

@@ -54,4 +54,11 @@ describe('photo rules', () => {
       false,
     );
   });
+
+  it('lets any photo come off where the school has turned photos off', () => {
+    expect(canRemovePhoto('observation', { status: 'complete' }, true)).toBe(true);
+    expect(
+      canRemovePhoto('visit-note', { status: 'complete', share: { photos: true } }, true),
+    ).toBe(true);
+  });
 });

@@ -11,8 +11,11 @@ export interface Device {
   close: () => void;
 }
 
-/** A tablet: its own IndexedDB (fake-indexeddb) and a sync engine wired to the real app. */
-export function device(server: TestServer): Device {
+/**
+ * A tablet: its own IndexedDB (fake-indexeddb) and a sync engine wired to the real app,
+ * signed in with `cookie` (by default the test server's own user).
+ */
+export function device(server: TestServer, cookie?: string): Device {
   const db = openLookforDb(`device-${crypto.randomUUID()}`);
   const requests: string[] = [];
   const dev: Device = {
@@ -22,7 +25,7 @@ export function device(server: TestServer): Device {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       requests.push(url);
       const headers = new Headers(init?.headers);
-      headers.set('cookie', await server.cookie());
+      headers.set('cookie', cookie ?? (await server.cookie()));
       return server.app.request(url, { ...init, headers });
     },
     sync: (overrides = {}) =>

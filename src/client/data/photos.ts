@@ -87,9 +87,7 @@ export async function setCaption(
 
 /**
  * Takes a photo off a record (its author, until the record is shared). The bytes
- * go too once no record and no change waiting for the server names them. Where the
- * school has turned photos off, a finished or shared note's photos can come off too:
- * the server takes no photo there, so that is how the note gets sent.
+ * go too once no record and no change waiting for the server names them.
  */
 export async function removePhoto(
   db: LookforDb,
@@ -101,7 +99,7 @@ export async function removePhoto(
 ): Promise<void> {
   await db.transaction('rw', db.records, db.outbox, db.photos, async () => {
     await changePhotos(db, entity, recordId, now, (record) => {
-      if (!photosOff && !canRemovePhoto(entity, record)) {
+      if (!canRemovePhoto(entity, record, photosOff)) {
         throw new Error('This photo is shared now; it can no longer be removed');
       }
       return withoutPhoto(record.photos, hash);

@@ -61,7 +61,7 @@ async function putPhoto(
 }
 
 /** Photos the server refused for good, by hash, with its reason. */
-export type RefusedPhotos = ReadonlyMap<string, string>;
+type RefusedPhotos = ReadonlyMap<string, string>;
 
 /**
  * Before a batch is pushed: every photo its rows name that this device has not seen
@@ -72,7 +72,7 @@ export type RefusedPhotos = ReadonlyMap<string, string>;
  * answered with the photos refused, whose notes stay on the device (`photoRefusals`)
  * while every other change in the batch goes.
  */
-export async function uploadPhotosOf(
+async function uploadPhotosOf(
   deps: EngineDeps,
   rows: readonly OutboxRow[],
 ): Promise<RefusedPhotos> {
@@ -108,7 +108,7 @@ export async function uploadPhotosOf(
  * author's back; they take the photo off (the photo strip says why), and that edit
  * goes like any other.
  */
-export function photoRefusals(
+function photoRefusals(
   rows: readonly OutboxRow[],
   refused: RefusedPhotos,
 ): Array<FieldIssue[] | null> {
@@ -123,19 +123,15 @@ export function photoRefusals(
   });
 }
 
-/** The reasons a change was refused, or null when it was not. */
-const refusal = (result: PushResult | undefined): FieldIssue[] | null => {
+/** The server's refusal of a change (first answer or replayed), or null when it was not refused. */
+const rejectionOf = (result: PushResult | undefined) => {
   const original = result?.status === 'duplicate' ? result.original : result;
-  return original?.status === 'rejected' ? original.errors : null;
-};
-const codeOf = (result: PushResult | undefined) => {
-  const original = result?.status === 'duplicate' ? result.original : result;
-  return original?.status === 'rejected' ? original.code : undefined;
+  return original?.status === 'rejected' ? original : null;
 };
 /** Whether a refusal is (or, from its words, looks like) `photo_missing`. */
 const photoMissingSaid = (result: PushResult | undefined) => {
-  const original = result?.status === 'duplicate' ? result.original : result;
-  if (original?.status !== 'rejected') return false;
+  const original = rejectionOf(result);
+  if (!original) return false;
   return (
     original.code === 'photo_missing' ||
     original.errors.some((e) => /photo/i.test(`${e.path} ${e.message}`))
@@ -153,14 +149,16 @@ export async function retryPhotoMissing(
   rows: readonly OutboxRow[],
   results: readonly PushResult[],
 ): Promise<void> {
-  const candidates = rows.filter(
-    (row, i) =>
-      refusal(results[i]) !== null &&
+  const candidates = rows.filter((row, i) => {
+    const rejection = rejectionOf(results[i]);
+    return (
+      rejection !== null &&
       // Refused for good (photos turned off): uploading again cannot help.
-      codeOf(results[i]) !== 'forbidden' &&
+      rejection.code !== 'forbidden' &&
       row.attempts < MAX_PHOTO_RETRIES &&
-      photoHashesOf(row.data).length > 0,
-  );
+      photoHashesOf(row.data).length > 0
+    );
+  });
   if (candidates.length === 0) return;
   const hashes = [...new Set(candidates.flatMap((row) => photoHashesOf(row.data)))];
   const held = await heldHashes(deps.db, hashes);

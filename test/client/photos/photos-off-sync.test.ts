@@ -25,14 +25,7 @@ describe('a school turning photos off while a tablet holds unsent photos (sqlite
   beforeEach(async () => {
     server = await startTestServer('sqlite');
     as = await visitSchool(server);
-    tablet = device(server);
-    tablet.fetch = async (input, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', as.colleague);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      tablet.requests.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
-      return server.app.request(url, { ...init, headers });
-    };
+    tablet = device(server, as.colleague);
   });
   afterEach(async () => {
     tablet.close();

@@ -22,13 +22,7 @@ describe('a peer visit between devices (sqlite)', () => {
 
   /** A tablet signed in as one person of the visit school. */
   const tablet = (who: Who): Device => {
-    const d = device(server);
-    d.fetch = async (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', as[who]);
-      return server.app.request(url, { ...init, headers });
-    };
+    const d = device(server, as[who]);
     devices.push(d);
     return d;
   };
